@@ -1,0 +1,83 @@
+package dev.microservice.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ManifestParserTest {
+  private static final String HEADER =
+      "apiVersion: microservice.dev/v1alpha1\nkind: MicroService\nmetadata: {name: greeter}\n";
+
+  static List<String> problems(String yaml) {
+    ManifestException e = catchThrowableOfType(ManifestException.class, () -> ManifestParser.parse(yaml, "test.yaml"));
+    assertThat(e).as("expected the manifest to be rejected").isNotNull();
+    return e.problems().stream().map(Problem::toString).toList();
+  }
+
+  @Test
+  void parsesTheHelloExample() {
+    Manifest m = ManifestParser.parse(Path.of("../examples/hello/microservice.yaml"));
+    assertThat(m.getMetadata().getName()).isEqualTo("greeter");
+    ServerSpec rpc = m.getSpec().getServers().get(0);
+    assertThat(rpc.getName()).isEqualTo("rpc");
+    assertThat(rpc.type()).isEqualTo("grpc");
+    assertThat(rpc.getGrpc().getPort()).isEqualTo(9090);
+    assertThat(rpc.getGrpc().getMaxInboundMessageBytes()).isEqualTo(4 * 1024 * 1024);
+    assertThat(rpc.getNamespaces().get(0).getName()).isEqualTo("greeter");
+    assertThat(rpc.getNamespaces().get(0).getServices().get(0).getEndpoint()).isEqualTo("hello");
+    assertThat(m.getSpec().getDrainTimeoutSeconds()).isEqualTo(30);
+    assertThat(m.getSpec().getReplicas()).isEqualTo(1);
+  }
+
+  @Test
+  void writesWhatItReads() {
+    Manifest m = ManifestParser.parse(Path.of("../examples/hello/microservice.yaml"));
+    String yaml = ManifestParser.toYaml(m);
+    Manifest again = ManifestParser.parse(yaml, "rendered");
+    assertThat(ManifestParser.toYaml(again)).isEqualTo(yaml);
+    assertThat(yaml).contains("port: 9090").contains("endpoint: hello");
+  }
+
+  @Test
+  void reportsUnknownFieldsWithTheKnownOnes() {
+    assertThat(problems(HEADER + """
+        spec:
+          servers:
+            - name: rpc
+              grcp: {port: 9090}
+              namespaces: [{name: greeter, services: [{name: hello, endpoint: hello}]}]
+        """))
+        .containsExactly(
+            "spec.servers[0].grcp: unknown field; known fields: grpc, kafka, name, namespaces",
+            "spec.servers[0]: set exactly one of 'grpc' or 'kafka'; neither is set");
+  }
+
+  @Test
+  void reportsValuesOfTheWrongType() {
+    assertThat(problems(HEADER + """
+        spec:
+          replicas: many
+          servers:
+            - name: rpc
+              grpc: {port: [1]}
+              namespaces: greeter
+        """))
+        .contains(
+            "spec.replicas: expected an integer, got 'many'",
+            "spec.servers[0].grpc.port: expected an integer, got a list",
+            "spec.servers[0].namespaces: expected a list, got a string");
+  }
+
+  @Test
+  void reportsYamlSyntaxErrorsWithTheirLocation() {
+    assertThat(problems(HEADER + "spec: {servers: [\n")).singleElement().asString().startsWith("line ");
+  }
+
+  @Test
+  void rejectsAnEmptyManifest() {
+    assertThat(problems("  \n")).containsExactly("(document): the manifest is empty");
+  }
+}
