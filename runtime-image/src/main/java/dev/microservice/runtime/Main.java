@@ -1,0 +1,79 @@
+package dev.microservice.runtime;
+
+import dev.microservice.model.ManifestException;
+import java.io.UncheckedIOException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import sun.misc.Signal;
+
+/**
+ * The runtime's entry point. Exit codes: 0 after a graceful stop (SIGTERM or SIGINT), 1 when it
+ * cannot start, 2 for a bad command line. A second signal forces an immediate exit.
+ */
+public final class Main {
+  private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
+  private Main() {}
+
+  /**
+   * Runs the runtime until SIGTERM or SIGINT.
+   *
+   * @param args see {@link RuntimeOptions#USAGE}
+   */
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  static int run(String[] args) {
+    RuntimeOptions options;
+    try {
+      options = RuntimeOptions.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println("error: " + e.getMessage());
+      System.err.println(RuntimeOptions.USAGE);
+      return 2;
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    MicroserviceRuntime runtime;
+    try {
+      runtime = MicroserviceRuntime.fromOptions(options);
+    } catch (ManifestException | UncheckedIOException e) {
+      LOG.error("Cannot start: {}", e.getMessage());
+      return 1;
+    }
+    onSignals(() -> {
+      runtime.close();
+      stopped.countDown();
+    });
+    try {
+      runtime.start();
+    } catch (ManifestException | StartupException e) {
+      LOG.error("Cannot start: {}", e.getMessage());
+      LOG.debug("Start-up failure", e);
+      runtime.close();
+      return 1;
+    }
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return 0;
+  }
+
+  private static void onSignals(Runnable stop) {
+    AtomicInteger signals = new AtomicInteger();
+    for (String name : new String[] {"TERM", "INT"}) {
+      Signal.handle(new Signal(name), signal -> {
+        if (signals.incrementAndGet() > 1) {
+          LOG.warn("Second SIG{}: exiting without draining", signal.getName());
+          Runtime.getRuntime().halt(128 + signal.getNumber());
+        }
+        LOG.info("SIG{} received: stopping gracefully", signal.getName());
+        new Thread(stop, "graceful-stop").start();
+      });
+    }
+  }
+}

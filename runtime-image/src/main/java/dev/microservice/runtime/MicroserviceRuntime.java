@@ -1,0 +1,181 @@
+package dev.microservice.runtime;
+
+import dev.microservice.model.Manifest;
+import dev.microservice.model.ManifestException;
+import dev.microservice.model.ManifestParser;
+import dev.microservice.model.ManifestValidator;
+import dev.microservice.model.MicroServiceSpec;
+import dev.microservice.model.Problem;
+import dev.microservice.model.ServerSpec;
+import dev.microservice.runtime.endpoints.EndpointCatalog;
+import dev.microservice.runtime.endpoints.EndpointLoader;
+import dev.microservice.runtime.management.ManagementServer;
+import dev.microservice.runtime.metrics.RuntimeMetrics;
+import dev.microservice.runtime.routing.Router;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The seed's Microservice: loads the endpoints a manifest names, starts its servers and the
+ * management port, and stops them gracefully.
+ */
+public final class MicroserviceRuntime implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(MicroserviceRuntime.class);
+
+  private final Manifest manifest;
+  private final Path endpointsDir;
+  private final int managementPort;
+  private final RuntimeMetrics metrics = new RuntimeMetrics();
+  private final List<Server> servers = new ArrayList<>();
+  private ManagementServer management;
+  private EndpointCatalog endpoints;
+  private volatile boolean ready;
+  private volatile boolean stopping;
+
+  /**
+   * Creates a runtime; nothing starts before {@link #start()}.
+   *
+   * @param manifest a parsed, validated manifest
+   * @param endpointsDir the directory of endpoint jars
+   * @param managementPort the management HTTP port (0 picks a free one)
+   */
+  public MicroserviceRuntime(Manifest manifest, Path endpointsDir, int managementPort) {
+    this.manifest = manifest;
+    this.endpointsDir = endpointsDir;
+    this.managementPort = managementPort;
+  }
+
+  /**
+   * Creates a runtime from its command line.
+   *
+   * @param options the parsed command line
+   * @return the runtime, not started
+   * @throws ManifestException when the manifest is invalid
+   */
+  public static MicroserviceRuntime fromOptions(RuntimeOptions options) {
+    return new MicroserviceRuntime(ManifestParser.parse(options.manifest()), options.endpoints(), options.managementPort());
+  }
+
+  /**
+   * Starts the management port, loads and initialises the endpoints, then starts every server.
+   *
+   * @throws StartupException or {@link ManifestException} saying what prevents the start
+   */
+  public synchronized void start() {
+    MicroServiceSpec spec = manifest.getSpec();
+    checkPorts(spec);
+    try {
+      management = new ManagementServer(managementPort, this::notReadyReason, metrics);
+    } catch (IOException e) {
+      throw new StartupException("cannot listen on management port " + managementPort + ": " + e.getMessage(), e);
+    }
+    endpoints = EndpointLoader.load(endpointsDir);
+    List<Problem> missing = ManifestValidator.checkEndpoints(spec, endpoints.names());
+    if (!missing.isEmpty()) {
+      throw new ManifestException("(endpoints from " + endpointsDir + ")", missing);
+    }
+    endpoints.init(usedEndpoints(spec), spec.getConfig());
+    for (int i = 0; i < spec.getServers().size(); i++) {
+      startServer("spec.servers[" + i + "]", spec.getServers().get(i));
+    }
+    ready = !stopping;
+    LOG.info("MicroService '{}' is ready: {} server(s), management port {}",
+        manifest.getMetadata().getName(), servers.size(), management.port());
+  }
+
+  private void startServer(String path, ServerSpec spec) {
+    Server server = ServerFactory.create(path, spec, new Router(spec, endpoints), metrics);
+    try {
+      server.start();
+    } catch (IOException e) {
+      throw new StartupException(path + " ('" + spec.getName() + "'): cannot start: " + e.getMessage(), e);
+    }
+    servers.add(server);
+  }
+
+  private void checkPorts(MicroServiceSpec spec) {
+    for (int i = 0; i < spec.getServers().size(); i++) {
+      ServerSpec s = spec.getServers().get(i);
+      if (s.getGrpc() != null && s.getGrpc().getPort() == managementPort) {
+        throw new StartupException("spec.servers[" + i + "].grpc.port: port " + managementPort
+            + " is also the management port; choose another or pass --management-port");
+      }
+    }
+  }
+
+  private static Set<String> usedEndpoints(MicroServiceSpec spec) {
+    Set<String> used = new HashSet<>();
+    spec.getServers().forEach(s -> s.getNamespaces().forEach(n -> n.getServices().forEach(v -> used.add(v.getEndpoint()))));
+    return used;
+  }
+
+  /** @return null when every server serves, else why the runtime is not ready */
+  public String notReadyReason() {
+    if (stopping) {
+      return "shutting down";
+    }
+    if (!ready) {
+      return "starting";
+    }
+    String down = servers.stream().filter(s -> !s.isServing()).map(Server::name).collect(Collectors.joining(", "));
+    return down.isEmpty() ? null : "not serving: " + down;
+  }
+
+  /** @return the management port it listens on */
+  public int managementPort() {
+    return management.port();
+  }
+
+  /** @return the servers started, in manifest order */
+  public List<Server> servers() {
+    return List.copyOf(servers);
+  }
+
+  /** @return the runtime's metrics */
+  public RuntimeMetrics metrics() {
+    return metrics;
+  }
+
+  /**
+   * Stops gracefully: readiness goes down, every server stops taking work, in-flight work gets
+   * up to {@code spec.drainTimeoutSeconds} to finish, then endpoints close. Safe to call twice.
+   */
+  @Override
+  public void close() {
+    stopping = true;
+    synchronized (this) {
+      if (management == null && servers.isEmpty() && endpoints == null) {
+        return;
+      }
+      Duration drain = Duration.ofSeconds(manifest.getSpec().getDrainTimeoutSeconds());
+      LOG.info("Stopping: draining in-flight requests for up to {} s", drain.toSeconds());
+      servers.forEach(Server::stop);
+      long deadline = System.nanoTime() + drain.toNanos();
+      for (Server server : servers) {
+        try {
+          server.awaitTermination(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      servers.clear();
+      if (endpoints != null) {
+        endpoints.close();
+        endpoints = null;
+      }
+      if (management != null) {
+        management.close();
+        management = null;
+      }
+      LOG.info("Stopped");
+    }
+  }
+}

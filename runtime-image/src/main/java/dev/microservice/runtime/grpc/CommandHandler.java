@@ -1,0 +1,124 @@
+package dev.microservice.runtime.grpc;
+
+import com.google.protobuf.ByteString;
+import dev.microservice.endpoint.EndpointException;
+import dev.microservice.endpoint.RequestContext;
+import dev.microservice.endpoint.Transport;
+import dev.microservice.rpc.MessageServiceGrpc;
+import dev.microservice.rpc.RPCMessage;
+import dev.microservice.rpc.RPCResponse;
+import dev.microservice.runtime.metrics.RuntimeMetrics;
+import dev.microservice.runtime.routing.Route;
+import dev.microservice.runtime.routing.Router;
+import dev.microservice.runtime.routing.RoutingException;
+import io.grpc.Context;
+import io.grpc.Deadline;
+import io.grpc.Metadata;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.stub.ServerCallStreamObserver;
+import io.grpc.stub.StreamObserver;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Serves {@code rpc.MessageService/Command}: routes each message to its endpoint and maps the outcome to a status. */
+final class CommandHandler extends MessageServiceGrpc.MessageServiceImplBase {
+  private static final Logger LOG = LoggerFactory.getLogger(CommandHandler.class);
+  static final Metadata.Key<String> SERVICE_HEADER = Metadata.Key.of("service", Metadata.ASCII_STRING_MARSHALLER);
+
+  private final String server;
+  private final Router router;
+  private final RuntimeMetrics metrics;
+
+  CommandHandler(String server, Router router, RuntimeMetrics metrics) {
+    this.server = server;
+    this.router = router;
+    this.metrics = metrics;
+  }
+
+  @Override
+  public void command(RPCMessage message, StreamObserver<RPCResponse> responses) {
+    long start = System.nanoTime();
+    Context call = Context.current();
+    Metadata metadata = MetadataInterceptor.METADATA.get();
+    String namespace = router.namespaces().contains(message.getNamespace()) ? message.getNamespace() : RuntimeMetrics.UNKNOWN;
+    String service = RuntimeMetrics.UNKNOWN;
+    Status status;
+    RPCResponse reply = null;
+    try {
+      String named = message.getService().isEmpty() ? metadata.get(SERVICE_HEADER) : message.getService();
+      Route route = router.route(message.getNamespace(), named, message.getData().toByteArray());
+      service = route.service();
+      RequestContext ctx = requestContext(route, metadata, call);
+      if (call.isCancelled()) {
+        status = cancelled(call);
+      } else {
+        byte[] data;
+        try (CallInterrupter ignored = CallInterrupter.arm(call)) {
+          data = route.endpoint().handle(ctx, route.payload());
+        }
+        status = call.isCancelled() ? cancelled(call) : Status.OK;
+        reply = RPCResponse.newBuilder().setData(data == null ? ByteString.EMPTY : ByteString.copyFrom(data)).build();
+      }
+    } catch (RoutingException e) {
+      status = GrpcStatuses.of(e.status(), e.getMessage());
+    } catch (EndpointException e) {
+      status = GrpcStatuses.of(e.status(), e.getMessage());
+    } catch (Exception e) {
+      status = call.isCancelled() ? cancelled(call) : internal(service, e);
+    }
+    metrics.record("grpc", server, namespace, service, status.getCode().name(), System.nanoTime() - start);
+    respond(responses, status, reply);
+  }
+
+  private static void respond(StreamObserver<RPCResponse> responses, Status status, RPCResponse reply) {
+    if (((ServerCallStreamObserver<RPCResponse>) responses).isCancelled()) {
+      return; // the client has gone: nobody to answer
+    }
+    try {
+      if (status.isOk()) {
+        responses.onNext(reply);
+        responses.onCompleted();
+      } else {
+        responses.onError(status.asRuntimeException());
+      }
+    } catch (StatusRuntimeException e) {
+      LOG.debug("Call ended before the reply was sent: {}", e.getStatus());
+    }
+  }
+
+  private Status internal(String service, Exception e) {
+    String errorId = UUID.randomUUID().toString().substring(0, 8);
+    LOG.error("Endpoint of service '{}' (server {}) failed; error id {}", service, server, errorId, e);
+    return Status.INTERNAL.withDescription(
+        "service '" + service + "' failed with " + e.getClass().getSimpleName() + "; see the runtime log, error id " + errorId);
+  }
+
+  private static Status cancelled(Context call) {
+    Deadline deadline = call.getDeadline();
+    return deadline != null && deadline.isExpired()
+        ? Status.DEADLINE_EXCEEDED.withDescription("deadline exceeded while the endpoint was running")
+        : Status.CANCELLED.withDescription("the call was cancelled by the client");
+  }
+
+  private static RequestContext requestContext(Route route, Metadata metadata, Context call) {
+    RequestContext.Builder ctx = RequestContext.builder(Transport.GRPC, route.namespace(), route.service())
+        .cancelled(call::isCancelled);
+    Deadline deadline = call.getDeadline();
+    if (deadline != null) {
+      ctx.deadline(Instant.now().plusNanos(deadline.timeRemaining(TimeUnit.NANOSECONDS)));
+    }
+    for (String key : metadata.keys()) {
+      if (!key.endsWith(Metadata.BINARY_HEADER_SUFFIX) && !key.startsWith(":")) {
+        String value = metadata.get(Metadata.Key.of(key, Metadata.ASCII_STRING_MARSHALLER));
+        if (value != null) {
+          ctx.header(key, value);
+        }
+      }
+    }
+    return ctx.build();
+  }
+}
