@@ -42,6 +42,7 @@ final class CommandHandler extends MessageServiceGrpc.MessageServiceImplBase {
   @Override
   public void command(RPCMessage message, StreamObserver<RPCResponse> responses) {
     long start = System.nanoTime();
+    metrics.started("grpc", server);
     Context call = Context.current();
     Metadata metadata = MetadataInterceptor.METADATA.get();
     String namespace = router.namespaces().contains(message.getNamespace()) ? message.getNamespace() : RuntimeMetrics.UNKNOWN;
@@ -67,7 +68,7 @@ final class CommandHandler extends MessageServiceGrpc.MessageServiceImplBase {
       status = GrpcStatuses.of(e.status(), e.getMessage());
     } catch (EndpointException e) {
       status = GrpcStatuses.of(e.status(), e.getMessage());
-    } catch (Exception e) {
+    } catch (Exception | LinkageError | AssertionError e) {
       status = call.isCancelled() ? cancelled(call) : internal(service, e);
     }
     metrics.record("grpc", server, namespace, service, status.getCode().name(), System.nanoTime() - start);
@@ -90,7 +91,7 @@ final class CommandHandler extends MessageServiceGrpc.MessageServiceImplBase {
     }
   }
 
-  private Status internal(String service, Exception e) {
+  private Status internal(String service, Throwable e) {
     String errorId = UUID.randomUUID().toString().substring(0, 8);
     LOG.error("Endpoint of service '{}' (server {}) failed; error id {}", service, server, errorId, e);
     return Status.INTERNAL.withDescription(

@@ -1,6 +1,7 @@
 package dev.microservice.runtime.metrics;
 
 import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
@@ -33,6 +34,13 @@ public final class RuntimeMetrics {
           .classicUpperBounds(0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30)
           .register(registry);
 
+  private final Gauge inFlight =
+      Gauge.builder()
+          .name("microservice_requests_in_flight")
+          .help("Requests being handled right now, by transport and server.")
+          .labelNames("transport", "server")
+          .register(registry);
+
   /** Creates the metrics, including the JVM's. */
   public RuntimeMetrics() {
     JvmMetrics.builder().register(registry);
@@ -44,7 +52,17 @@ public final class RuntimeMetrics {
   }
 
   /**
-   * Records one request's outcome.
+   * Counts a request as in flight until {@link #record} is called for it.
+   *
+   * @param transport "grpc" or "kafka"
+   * @param server the server name
+   */
+  public void started(String transport, String server) {
+    inFlight.labelValues(transport, server).inc();
+  }
+
+  /**
+   * Records one request's outcome (and ends its in-flight count).
    *
    * @param transport "grpc" or "kafka"
    * @param server the server name
@@ -54,6 +72,7 @@ public final class RuntimeMetrics {
    * @param nanos how long it took
    */
   public void record(String transport, String server, String namespace, String service, String code, long nanos) {
+    inFlight.labelValues(transport, server).dec();
     requests.labelValues(transport, server, namespace, service, code).inc();
     latency.labelValues(transport, server, namespace, service).observe(nanos / 1e9);
   }
