@@ -6,6 +6,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 import sun.misc.Signal;
 
 /**
@@ -27,6 +28,8 @@ public final class Main {
   }
 
   static int run(String[] args) {
+    SLF4JBridgeHandler.removeHandlersForRootLogger();
+    SLF4JBridgeHandler.install(); // gRPC and netty log through java.util.logging
     RuntimeOptions options;
     try {
       options = RuntimeOptions.parse(args);

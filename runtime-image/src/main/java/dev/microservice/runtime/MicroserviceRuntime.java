@@ -80,7 +80,8 @@ public final class MicroserviceRuntime implements AutoCloseable {
     endpoints = EndpointLoader.load(endpointsDir);
     List<Problem> missing = ManifestValidator.checkEndpoints(spec, endpoints.names());
     if (!missing.isEmpty()) {
-      throw new ManifestException("(endpoints from " + endpointsDir + ")", missing);
+      throw new StartupException("services name endpoints that " + endpointsDir + " does not provide:\n  "
+          + missing.stream().map(Problem::toString).collect(Collectors.joining("\n  ")));
     }
     endpoints.init(usedEndpoints(spec), spec.getConfig());
     for (int i = 0; i < spec.getServers().size(); i++) {
@@ -156,7 +157,9 @@ public final class MicroserviceRuntime implements AutoCloseable {
         return;
       }
       Duration drain = Duration.ofSeconds(manifest.getSpec().getDrainTimeoutSeconds());
-      LOG.info("Stopping: draining in-flight requests for up to {} s", drain.toSeconds());
+      if (!servers.isEmpty()) {
+        LOG.info("Stopping: draining in-flight requests for up to {} s", drain.toSeconds());
+      }
       servers.forEach(Server::stop);
       long deadline = System.nanoTime() + drain.toNanos();
       for (Server server : servers) {

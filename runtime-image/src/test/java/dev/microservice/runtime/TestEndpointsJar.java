@@ -1,5 +1,7 @@
 package dev.microservice.runtime;
 
+import dev.microservice.runtime.endpoints.EndpointCatalog;
+import dev.microservice.runtime.endpoints.EndpointLoader;
 import dev.microservice.runtime.testendpoints.EchoEndpoint;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,13 +16,18 @@ import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 
 /** Packs the test endpoints (package testendpoints) into a real endpoint jar, as users would. */
-final class TestEndpointsJar {
+public final class TestEndpointsJar {
   static final String SERVICES = "META-INF/services/dev.microservice.endpoint.Endpoint";
 
   private TestEndpointsJar() {}
 
+  /** The test endpoints, packed as a jar and loaded the way the runtime loads them. */
+  public static EndpointCatalog catalog() {
+    return EndpointLoader.load(build(Path.of("target/unit-endpoints")));
+  }
+
   /** Writes {@code dir/test-endpoints.jar} and returns dir. */
-  static Path build(Path dir) {
+  public static Path build(Path dir) {
     try {
       Files.createDirectories(dir);
       Path classes = Path.of(EchoEndpoint.class.getProtectionDomain().getCodeSource().getLocation().toURI());

@@ -5,12 +5,20 @@ import dev.microservice.endpoint.EndpointException;
 import dev.microservice.endpoint.RequestContext;
 import dev.microservice.endpoint.Status;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 /** Test endpoint: fails the way the request says (invalid, unavailable or crash). */
 public final class FailingEndpoint implements Endpoint {
   @Override
   public String name() {
     return "fail";
+  }
+
+  @Override
+  public void init(Map<String, String> config) {
+    if ("true".equals(config.get("fail.init"))) {
+      throw new IllegalArgumentException("fail.init is set");
+    }
   }
 
   @Override

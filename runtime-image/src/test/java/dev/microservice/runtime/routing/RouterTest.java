@@ -1,0 +1,94 @@
+package dev.microservice.runtime.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.microservice.endpoint.Status;
+import dev.microservice.model.NamespaceSpec;
+import dev.microservice.model.ServerSpec;
+import dev.microservice.model.ServiceSpec;
+import dev.microservice.runtime.endpoints.EndpointCatalog;
+import dev.microservice.runtime.TestEndpointsJar;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class RouterTest {
+  static Router router;
+
+  @BeforeAll
+  static void build() {
+    EndpointCatalog catalog = TestEndpointsJar.catalog();
+    ServerSpec server = new ServerSpec();
+    server.setName("rpc");
+    server.setNamespaces(List.of(
+        namespace("multi", new ServiceSpec("echo", "echo"), new ServiceSpec("ctx", "context")),
+        namespace("single", new ServiceSpec("echo", "echo"))));
+    router = new Router(server, catalog);
+  }
+
+  static NamespaceSpec namespace(String name, ServiceSpec... services) {
+    NamespaceSpec ns = new NamespaceSpec();
+    ns.setName(name);
+    ns.setServices(List.of(services));
+    return ns;
+  }
+
+  static byte[] bytes(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void explicitServiceWinsAndPayloadIsUntouched() throws Exception {
+    String envelope = "{\"service\":\"ctx\",\"service_message\":\"x\"}";
+    Route route = router.route("multi", "echo", bytes(envelope));
+    assertThat(route.service()).isEqualTo("echo");
+    assertThat(route.endpoint().name()).isEqualTo("echo");
+    assertThat(new String(route.payload(), StandardCharsets.UTF_8)).isEqualTo(envelope);
+  }
+
+  @Test
+  void envelopeNamesTheServiceAndIsUnwrapped() throws Exception {
+    Route route = router.route("multi", null, bytes("{\"service\":\"ctx\",\"service_message\":\"World\"}"));
+    assertThat(route.service()).isEqualTo("ctx");
+    assertThat(new String(route.payload(), StandardCharsets.UTF_8)).isEqualTo("World");
+  }
+
+  @Test
+  void nonStringServiceMessageArrivesAsJsonText() throws Exception {
+    Route route = router.route("multi", "", bytes("{\"service\":\"echo\",\"service_message\":{\"id\":7}}"));
+    assertThat(new String(route.payload(), StandardCharsets.UTF_8)).isEqualTo("{\"id\":7}");
+    Route empty = router.route("multi", "", bytes("{\"service\":\"echo\"}"));
+    assertThat(empty.payload()).isEmpty();
+  }
+
+  @Test
+  void singleServiceNamespaceTakesUnnamedMessages() throws Exception {
+    assertThat(router.route("single", null, bytes("plain")).service()).isEqualTo("echo");
+    Route jsonish = router.route("single", null, bytes("{not json"));
+    assertThat(new String(jsonish.payload(), StandardCharsets.UTF_8)).isEqualTo("{not json");
+  }
+
+  @Test
+  void unknownNamespaceAndServiceAreNotFound() {
+    RoutingException ns = catchThrowableOfType(RoutingException.class, () -> router.route("nope", "echo", bytes("")));
+    assertThat(ns.status()).isEqualTo(Status.NOT_FOUND);
+    assertThat(ns.getMessage()).isEqualTo("unknown namespace 'nope'; this server serves: multi, single");
+    RoutingException svc = catchThrowableOfType(RoutingException.class, () -> router.route("multi", "bye", bytes("")));
+    assertThat(svc.status()).isEqualTo(Status.NOT_FOUND);
+    assertThat(svc.getMessage()).isEqualTo("unknown service 'bye' in namespace 'multi'; known services: echo, ctx");
+  }
+
+  @Test
+  void unroutableAndMalformedAreInvalidArgument() {
+    RoutingException none = catchThrowableOfType(RoutingException.class, () -> router.route("multi", null, bytes("plain")));
+    assertThat(none.status()).isEqualTo(Status.INVALID_ARGUMENT);
+    assertThat(none.getMessage()).contains("it names no service and the namespace has 2 (echo, ctx)");
+    RoutingException bad = catchThrowableOfType(RoutingException.class, () -> router.route("multi", null, bytes("{\"service\": 42}")));
+    assertThat(bad.status()).isEqualTo(Status.INVALID_ARGUMENT);
+    assertThat(bad.getMessage()).isEqualTo("malformed envelope: the envelope's \"service\" must be a non-empty string");
+    RoutingException broken = catchThrowableOfType(RoutingException.class, () -> router.route("multi", null, bytes("{\"service\": ")));
+    assertThat(broken.getMessage()).startsWith("malformed envelope: the payload is not valid JSON");
+  }
+}
