@@ -134,7 +134,7 @@ public final class ManifestValidator {
       grpc(path + ".grpc", server.getGrpc(), grpcPorts);
     }
     if (server.getKafka() != null) {
-      kafka(path + ".kafka", server.getKafka());
+      new KafkaSpecValidator(problems).validate(path + ".kafka", this::range, server.getKafka());
     }
     List<NamespaceSpec> namespaces = server.getNamespaces();
     if (namespaces == null || namespaces.isEmpty()) {
@@ -161,19 +161,6 @@ public final class ManifestValidator {
     }
     if (grpc.getMaxInboundMessageBytes() != null) {
       range(path + ".maxInboundMessageBytes", grpc.getMaxInboundMessageBytes(), 1, Integer.MAX_VALUE);
-    }
-  }
-
-  private void kafka(String path, KafkaServerSpec kafka) {
-    String servers = kafka.getBootstrapServers();
-    if (servers == null || servers.isBlank()) {
-      add(path + ".bootstrapServers", "is required");
-      return;
-    }
-    for (String entry : servers.split(",", -1)) {
-      if (!entry.strip().matches("^[^\\s:]+:\\d{1,5}$")) {
-        add(path + ".bootstrapServers", "expected host:port entries separated by commas, got '" + entry.strip() + "'");
-      }
     }
   }
 

@@ -100,11 +100,18 @@ final class ProblemCollector extends DeserializationProblemHandler {
     if (type == Integer.class || type == int.class || type == Long.class) {
       return "an integer";
     }
+    if (type == Double.class || type == double.class) {
+      return "a number";
+    }
     if (type == Boolean.class || type == boolean.class) {
       return "true or false";
     }
     if (type == String.class) {
       return "a string";
+    }
+    if (type.isEnum()) {
+      return "one of " + java.util.Arrays.stream(type.getEnumConstants())
+          .map(c -> enumName((Enum<?>) c)).collect(Collectors.joining(", "));
     }
     if (Collection.class.isAssignableFrom(type)) {
       return "a list";
@@ -113,6 +120,16 @@ final class ProblemCollector extends DeserializationProblemHandler {
       return "a map of strings";
     }
     return "an object";
+  }
+
+  private static String enumName(Enum<?> constant) {
+    try {
+      com.fasterxml.jackson.annotation.JsonProperty p = constant.getDeclaringClass()
+          .getField(constant.name()).getAnnotation(com.fasterxml.jackson.annotation.JsonProperty.class);
+      return p != null ? p.value() : constant.name();
+    } catch (NoSuchFieldException e) {
+      return constant.name();
+    }
   }
 
   private static String describe(JsonToken t) {

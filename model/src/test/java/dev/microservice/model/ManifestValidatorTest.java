@@ -109,6 +109,57 @@ class ManifestValidatorTest {
   }
 
   @Test
+  void kafkaSettings() {
+    assertThat(problems(HEADER + """
+        spec:
+          servers:
+            - name: events
+              kafka:
+                bootstrapServers: "k:9092"
+                groupId: " "
+                groupProtocol: newest
+                concurrency: 0
+                retry: {maxAttempts: 0, initialBackoffMillis: 500, maxBackoffMillis: 100, multiplier: 0.5}
+                deadLetter: {topic: "bad topic"}
+                security:
+                  protocol: SASL_PLAINTEXT
+                  sasl: {mechanism: PLAIN, username: alice, password: {file: /a, env: B}}
+                  tls: {truststoreFile: /t}
+              %s
+        """.formatted(NS)))
+        .containsExactly(
+            "spec.servers[0].kafka.groupProtocol: expected one of auto, consumer, classic, got 'newest'",
+            "spec.servers[0].kafka.concurrency: must be between 1 and 1024, got 0",
+            "spec.servers[0].kafka.groupId: must not be blank; leave it out for the default",
+            "spec.servers[0].kafka.retry.maxAttempts: must be between 1 and 100, got 0",
+            "spec.servers[0].kafka.retry.maxBackoffMillis: must be at least initialBackoffMillis (500)",
+            "spec.servers[0].kafka.retry.multiplier: must be 1 or more, got 0.5",
+            "spec.servers[0].kafka.deadLetter.topic: 'bad topic' is not a valid topic name: letters, digits, '.', '_', '-' and '{topic}'",
+            "spec.servers[0].kafka.security.sasl.password: set exactly one of 'file' or 'env'",
+            "spec.servers[0].kafka.security.tls: needs protocol SSL or SASL_SSL, not SASL_PLAINTEXT");
+    assertThat(problems(HEADER + """
+        spec:
+          servers:
+            - name: events
+              kafka:
+                bootstrapServers: "k:9092"
+                security: {protocol: SASL_SSL}
+              %s
+        """.formatted(NS)))
+        .containsExactly("spec.servers[0].kafka.security.sasl: is required with protocol SASL_SSL");
+  }
+
+  @Test
+  void kafkaDefaults() {
+    Manifest m = ManifestParser.parse(HEADER + "spec:\n  servers:\n    - name: events\n      kafka: {bootstrapServers: 'k:9092'}\n      " + NS + "\n", "t");
+    KafkaServerSpec kafka = m.getSpec().getServers().get(0).getKafka();
+    assertThat(kafka.getGroupProtocol()).isEqualTo(GroupProtocol.AUTO);
+    assertThat(kafka.getRetry().getMaxAttempts()).isEqualTo(3);
+    assertThat(kafka.getDeadLetter().topicFor("orders")).isEqualTo("orders.dlq");
+    assertThat(kafka.getConcurrency()).isEqualTo(8);
+  }
+
+  @Test
   void missingSpec() {
     assertThat(problems(HEADER)).containsExactly("spec: is required");
   }

@@ -1,0 +1,53 @@
+package dev.microservice.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+
+/** How a Kafka server authenticates to and encrypts its traffic with the brokers. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class KafkaSecuritySpec {
+  /** Kafka's security.protocol values. */
+  public enum Protocol {
+    /** No authentication, no encryption. */
+    PLAINTEXT,
+    /** TLS. */
+    SSL,
+    /** SASL without encryption. */
+    SASL_PLAINTEXT,
+    /** SASL over TLS. */
+    SASL_SSL
+  }
+
+  @JsonPropertyDescription("Kafka security.protocol: PLAINTEXT (the default), SSL, SASL_PLAINTEXT or SASL_SSL.")
+  private Protocol protocol = Protocol.PLAINTEXT;
+
+  @JsonPropertyDescription("SASL settings; required with SASL_PLAINTEXT and SASL_SSL.")
+  private SaslSpec sasl;
+
+  @JsonPropertyDescription("TLS settings for SSL and SASL_SSL; without them the JVM's trusted CAs are used.")
+  private TlsSpec tls;
+
+  public Protocol getProtocol() {
+    return protocol;
+  }
+
+  public void setProtocol(Protocol protocol) {
+    this.protocol = protocol;
+  }
+
+  public SaslSpec getSasl() {
+    return sasl;
+  }
+
+  public void setSasl(SaslSpec sasl) {
+    this.sasl = sasl;
+  }
+
+  public TlsSpec getTls() {
+    return tls;
+  }
+
+  public void setTls(TlsSpec tls) {
+    this.tls = tls;
+  }
+}

@@ -1,0 +1,114 @@
+package dev.microservice.model;
+
+import java.util.List;
+
+/** The checks of a server's {@code kafka} part, for {@link ManifestValidator}. */
+final class KafkaSpecValidator {
+  private static final String TOPIC_TEMPLATE = "^[a-zA-Z0-9._{}-]{1,249}$";
+
+  private final List<Problem> problems;
+
+  KafkaSpecValidator(List<Problem> problems) {
+    this.problems = problems;
+  }
+
+  void validate(String path, KafkaSpecValidator.Ranges ranges, KafkaServerSpec kafka) {
+    bootstrap(path + ".bootstrapServers", kafka.getBootstrapServers());
+    ranges.check(path + ".concurrency", kafka.getConcurrency(), 1, 1024);
+    ranges.check(path + ".maxMessageBytes", kafka.getMaxMessageBytes(), 1, Integer.MAX_VALUE);
+    if (kafka.getGroupId() != null && kafka.getGroupId().isBlank()) {
+      add(path + ".groupId", "must not be blank; leave it out for the default");
+    }
+    RetrySpec retry = kafka.getRetry();
+    if (retry != null) {
+      ranges.check(path + ".retry.maxAttempts", retry.getMaxAttempts(), 1, 100);
+      ranges.check(path + ".retry.initialBackoffMillis", retry.getInitialBackoffMillis(), 0, Integer.MAX_VALUE);
+      ranges.check(path + ".retry.maxBackoffMillis", retry.getMaxBackoffMillis(), 0, Integer.MAX_VALUE);
+      if (retry.getInitialBackoffMillis() != null && retry.getMaxBackoffMillis() != null
+          && retry.getInitialBackoffMillis() > retry.getMaxBackoffMillis()) {
+        add(path + ".retry.maxBackoffMillis", "must be at least initialBackoffMillis (" + retry.getInitialBackoffMillis() + ")");
+      }
+      if (retry.getMultiplier() != null && !(retry.getMultiplier() >= 1.0)) {
+        add(path + ".retry.multiplier", "must be 1 or more, got " + retry.getMultiplier());
+      }
+    }
+    DeadLetterSpec dlq = kafka.getDeadLetter();
+    if (dlq != null && !Boolean.FALSE.equals(dlq.getEnabled())
+        && (dlq.getTopic() == null || !dlq.getTopic().matches(TOPIC_TEMPLATE))) {
+      add(path + ".deadLetter.topic", "'" + dlq.getTopic() + "' is not a valid topic name: letters, digits, '.', '_', '-' and '{topic}'");
+    }
+    if (kafka.getSecurity() != null) {
+      security(path + ".security", kafka.getSecurity());
+    }
+    if (kafka.getProperties() != null) {
+      kafka.getProperties().forEach((k, v) -> {
+        if (v == null) {
+          add(path + ".properties." + k, "must be a string, got null");
+        }
+      });
+    }
+  }
+
+  private void bootstrap(String path, String servers) {
+    if (servers == null || servers.isBlank()) {
+      add(path, "is required");
+      return;
+    }
+    for (String entry : servers.split(",", -1)) {
+      if (!entry.strip().matches("^[^\\s:]+:\\d{1,5}$")) {
+        add(path, "expected host:port entries separated by commas, got '" + entry.strip() + "'");
+      }
+    }
+  }
+
+  private void security(String path, KafkaSecuritySpec security) {
+    KafkaSecuritySpec.Protocol protocol = security.getProtocol() == null ? KafkaSecuritySpec.Protocol.PLAINTEXT : security.getProtocol();
+    boolean sasl = protocol == KafkaSecuritySpec.Protocol.SASL_PLAINTEXT || protocol == KafkaSecuritySpec.Protocol.SASL_SSL;
+    if (sasl && security.getSasl() == null) {
+      add(path + ".sasl", "is required with protocol " + protocol);
+    }
+    if (!sasl && security.getSasl() != null) {
+      add(path + ".sasl", "needs protocol SASL_PLAINTEXT or SASL_SSL, not " + protocol);
+    }
+    if (security.getSasl() != null) {
+      SaslSpec s = security.getSasl();
+      if (s.getUsername() == null || s.getUsername().isBlank()) {
+        add(path + ".sasl.username", "is required");
+      }
+      secret(path + ".sasl.password", s.getPassword(), true);
+    }
+    TlsSpec tls = security.getTls();
+    if (tls != null) {
+      if (protocol != KafkaSecuritySpec.Protocol.SSL && protocol != KafkaSecuritySpec.Protocol.SASL_SSL) {
+        add(path + ".tls", "needs protocol SSL or SASL_SSL, not " + protocol);
+      }
+      secret(path + ".tls.truststorePassword", tls.getTruststorePassword(), false);
+      secret(path + ".tls.keystorePassword", tls.getKeystorePassword(), tls.getKeystoreFile() != null
+          && !"PEM".equalsIgnoreCase(tls.getKeystoreType()));
+      secret(path + ".tls.keyPassword", tls.getKeyPassword(), false);
+    }
+  }
+
+  private void secret(String path, SecretValueSpec secret, boolean required) {
+    if (secret == null) {
+      if (required) {
+        add(path, "is required: set 'file' or 'env'");
+      }
+      return;
+    }
+    boolean file = secret.getFile() != null && !secret.getFile().isBlank();
+    boolean env = secret.getEnv() != null && !secret.getEnv().isBlank();
+    if (file == env) {
+      add(path, "set exactly one of 'file' or 'env'");
+    }
+  }
+
+  private void add(String path, String message) {
+    problems.add(new Problem(path, message));
+  }
+
+  /** Range checks shared with {@link ManifestValidator}. */
+  interface Ranges {
+    boolean check(String path, Integer value, int min, int max);
+  }
+}
