@@ -73,7 +73,7 @@ public final class MicroserviceRuntime implements AutoCloseable {
     MicroServiceSpec spec = manifest.getSpec();
     checkPorts(spec);
     try {
-      management = new ManagementServer(managementPort, this::notReadyReason, metrics);
+      management = new ManagementServer(managementPort, this::notReadyReason, this::failure, metrics);
     } catch (IOException e) {
       throw new StartupException("cannot listen on management port " + managementPort + ": " + e.getMessage(), e);
     }
@@ -93,7 +93,7 @@ public final class MicroserviceRuntime implements AutoCloseable {
   }
 
   private void startServer(String path, ServerSpec spec) {
-    Server server = ServerFactory.create(path, spec, new Router(spec, endpoints), metrics);
+    Server server = ServerFactory.create(path, manifest, spec, new Router(spec, endpoints), metrics);
     try {
       server.start();
     } catch (IOException e) {
@@ -128,6 +128,12 @@ public final class MicroserviceRuntime implements AutoCloseable {
     }
     String down = servers.stream().filter(s -> !s.isServing()).map(Server::name).collect(Collectors.joining(", "));
     return down.isEmpty() ? null : "not serving: " + down;
+  }
+
+  /** @return null while every server is healthy, else the failures (the process should be restarted) */
+  public String failure() {
+    String failures = servers.stream().map(Server::failure).filter(java.util.Objects::nonNull).collect(Collectors.joining("; "));
+    return failures.isEmpty() ? null : failures;
   }
 
   /** @return the management port it listens on */

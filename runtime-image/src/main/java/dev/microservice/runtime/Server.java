@@ -33,4 +33,9 @@ public interface Server {
 
   /** @return true while the server accepts work */
   boolean isServing();
+
+  /** @return null while healthy, else why the server can no longer serve (the process should restart) */
+  default String failure() {
+    return null;
+  }
 }

@@ -1,7 +1,9 @@
 package dev.microservice.runtime;
 
+import dev.microservice.model.Manifest;
 import dev.microservice.model.ServerSpec;
 import dev.microservice.runtime.grpc.GrpcServer;
+import dev.microservice.runtime.kafka.KafkaServer;
 import dev.microservice.runtime.metrics.RuntimeMetrics;
 import dev.microservice.runtime.routing.Router;
 
@@ -9,10 +11,10 @@ import dev.microservice.runtime.routing.Router;
 final class ServerFactory {
   private ServerFactory() {}
 
-  static Server create(String path, ServerSpec spec, Router router, RuntimeMetrics metrics) {
+  static Server create(String path, Manifest manifest, ServerSpec spec, Router router, RuntimeMetrics metrics) {
     return switch (spec.type()) {
       case "grpc" -> new GrpcServer(spec, router, metrics);
-      case "kafka" -> throw new StartupException(path + ".kafka: Kafka servers are not supported by this runtime yet");
+      case "kafka" -> new KafkaServer(path, manifest, spec, router, metrics, System.getenv());
       default -> throw new StartupException(path + ": set exactly one of 'grpc' or 'kafka'");
     };
   }

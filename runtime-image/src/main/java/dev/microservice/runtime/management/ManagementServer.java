@@ -22,10 +22,12 @@ public final class ManagementServer implements AutoCloseable {
    *
    * @param port the port; 0 picks a free one
    * @param readiness returns null when ready, else why not
+   * @param liveness returns null while healthy, else why the process should be restarted
    * @param metrics what /metrics serves
    * @throws IOException when the port cannot be bound
    */
-  public ManagementServer(int port, Supplier<String> readiness, RuntimeMetrics metrics) throws IOException {
+  public ManagementServer(int port, Supplier<String> readiness, Supplier<String> liveness, RuntimeMetrics metrics)
+      throws IOException {
     http = HttpServer.create(new InetSocketAddress(port), 16);
     executor = Executors.newFixedThreadPool(2, r -> {
       Thread t = new Thread(r, "management-http");
@@ -33,7 +35,10 @@ public final class ManagementServer implements AutoCloseable {
       return t;
     });
     http.setExecutor(executor);
-    http.createContext("/healthz", ex -> respond(ex, 200, "text/plain", "ok\n"));
+    http.createContext("/healthz", ex -> {
+      String failure = liveness.get();
+      respond(ex, failure == null ? 200 : 503, "text/plain", failure == null ? "ok\n" : failure + "\n");
+    });
     http.createContext("/readyz", ex -> {
       String notReady = readiness.get();
       respond(ex, notReady == null ? 200 : 503, "text/plain", notReady == null ? "ready\n" : notReady + "\n");

@@ -1,0 +1,225 @@
+package dev.microservice.runtime.kafka;
+
+import dev.microservice.model.GroupProtocol;
+import dev.microservice.model.KafkaSecuritySpec;
+import dev.microservice.model.KafkaServerSpec;
+import dev.microservice.model.Manifest;
+import dev.microservice.model.SaslSpec;
+import dev.microservice.model.ServerSpec;
+import dev.microservice.model.TlsSpec;
+import dev.microservice.runtime.StartupException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.SaslConfigs;
+import org.apache.kafka.common.config.SslConfigs;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * Every Kafka client setting of one Kafka server, built in one place from the manifest, the
+ * environment ({@code POD_NAME}) and the secrets it references.
+ */
+final class KafkaClientConfig {
+  /** Properties the runtime sets itself; a manifest may not override them. */
+  private static final Map<String, String> MANAGED = Map.ofEntries(
+      Map.entry(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, "set spec.servers[].kafka.bootstrapServers"),
+      Map.entry(ConsumerConfig.GROUP_ID_CONFIG, "set spec.servers[].kafka.groupId"),
+      Map.entry(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, "it comes from the POD_NAME environment variable"),
+      Map.entry(ConsumerConfig.GROUP_PROTOCOL_CONFIG, "set spec.servers[].kafka.groupProtocol"),
+      Map.entry(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "offsets are committed only after records are handled"),
+      Map.entry(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, "endpoints receive raw bytes"),
+      Map.entry(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, "endpoints receive raw bytes"),
+      Map.entry(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, "replies are raw bytes"),
+      Map.entry(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, "replies are raw bytes"),
+      Map.entry(ProducerConfig.ACKS_CONFIG, "replies and dead letters need acks=all"),
+      Map.entry(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "replies and dead letters need idempotence"),
+      Map.entry(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "set spec.servers[].kafka.security.protocol"),
+      Map.entry(SaslConfigs.SASL_MECHANISM, "set spec.servers[].kafka.security.sasl.mechanism"));
+
+  private static final Set<String> KNOWN = Stream.of(
+          ConsumerConfig.configNames(), ProducerConfig.configNames(), AdminClientConfig.configNames())
+      .flatMap(Set::stream).collect(Collectors.toUnmodifiableSet());
+
+  private final String groupId;
+  private final String instanceId;
+  private final Map<String, Object> common = new HashMap<>();
+  private final Map<String, String> extra;
+  private final String summary;
+
+  private KafkaClientConfig(String groupId, String instanceId, Map<String, String> extra, String summary) {
+    this.groupId = groupId;
+    this.instanceId = instanceId;
+    this.extra = extra;
+    this.summary = summary;
+  }
+
+  /**
+   * Builds the configuration of a Kafka server.
+   *
+   * @param path the server's manifest path, e.g. spec.servers[1], for error messages
+   * @param manifest the manifest (its metadata names the default group)
+   * @param server the server spec (its kafka part is set)
+   * @param env the environment (POD_NAME, secret variables)
+   * @return the configuration
+   * @throws StartupException naming the path of a bad property or unreadable secret
+   */
+  static KafkaClientConfig build(String path, Manifest manifest, ServerSpec server, Map<String, String> env) {
+    KafkaServerSpec kafka = server.getKafka();
+    String groupId = kafka.getGroupId() != null ? kafka.getGroupId() : defaultGroupId(manifest, server);
+    String podName = env.get("POD_NAME");
+    Map<String, String> extra = checkedProperties(path + ".kafka.properties", kafka.getProperties());
+    String security = kafka.getSecurity() == null ? "PLAINTEXT" : String.valueOf(kafka.getSecurity().getProtocol());
+    String summary = "bootstrap " + kafka.getBootstrapServers() + ", group " + groupId
+        + (podName != null ? ", instance " + podName : "") + ", security " + security
+        + (kafka.getSecurity() != null && kafka.getSecurity().getSasl() != null
+            ? " (" + kafka.getSecurity().getSasl().getMechanism().kafkaName() + " as '" + kafka.getSecurity().getSasl().getUsername() + "')" : "");
+    KafkaClientConfig config = new KafkaClientConfig(groupId, podName, extra, summary);
+    config.common.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, kafka.getBootstrapServers());
+    if (kafka.getSecurity() != null) {
+      config.security(path + ".kafka.security", kafka.getSecurity(), new SecretReader(env));
+    }
+    return config;
+  }
+
+  /** The default consumer group: {@code <metadata.namespace or "default">.<metadata.name>.<server name>}. */
+  static String defaultGroupId(Manifest manifest, ServerSpec server) {
+    String namespace = manifest.getMetadata().getNamespace();
+    return (namespace == null || namespace.isBlank() ? "default" : namespace) + "." + manifest.getMetadata().getName() + "." + server.getName();
+  }
+
+  String groupId() {
+    return groupId;
+  }
+
+  /** @return a description for logs: never a secret */
+  String summary() {
+    return summary;
+  }
+
+  Map<String, Object> consumer(GroupProtocol protocol) {
+    Map<String, Object> c = new HashMap<>(common);
+    c.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+    c.put(ConsumerConfig.CLIENT_ID_CONFIG, groupId + "-" + (instanceId != null ? instanceId : UUID.randomUUID().toString().substring(0, 8)));
+    if (instanceId != null) {
+      c.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, instanceId);
+    }
+    c.put(ConsumerConfig.GROUP_PROTOCOL_CONFIG, protocol == GroupProtocol.CLASSIC ? "classic" : "consumer");
+    if (protocol == GroupProtocol.CLASSIC) {
+      c.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
+    }
+    c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    c.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+    c.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+    putApplicable(c, ConsumerConfig.configNames());
+    return c;
+  }
+
+  Map<String, Object> producer(int maxMessageBytes) {
+    Map<String, Object> p = new HashMap<>(common);
+    p.put(ProducerConfig.CLIENT_ID_CONFIG, groupId + "-replies" + (instanceId != null ? "-" + instanceId : ""));
+    p.put(ProducerConfig.ACKS_CONFIG, "all");
+    p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    p.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+    p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 15_000);
+    p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
+    p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Math.max(1024 * 1024, maxMessageBytes + 64 * 1024));
+    p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+    p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+    putApplicable(p, ProducerConfig.configNames());
+    return p;
+  }
+
+  Map<String, Object> admin() {
+    Map<String, Object> a = new HashMap<>(common);
+    a.put(AdminClientConfig.CLIENT_ID_CONFIG, groupId + "-admin");
+    a.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000);
+    a.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+    putApplicable(a, AdminClientConfig.configNames());
+    return a;
+  }
+
+  private void putApplicable(Map<String, Object> target, Set<String> names) {
+    extra.forEach((k, v) -> {
+      if (names.contains(k)) {
+        target.put(k, v);
+      }
+    });
+  }
+
+  private void security(String path, KafkaSecuritySpec security, SecretReader secrets) {
+    common.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, security.getProtocol().name());
+    SaslSpec sasl = security.getSasl();
+    if (sasl != null) {
+      String password = secrets.read(path + ".sasl.password", sasl.getPassword());
+      common.put(SaslConfigs.SASL_MECHANISM, sasl.getMechanism().kafkaName());
+      common.put(SaslConfigs.SASL_JAAS_CONFIG, sasl.getMechanism().loginModule() + " required username=\""
+          + jaasEscape(sasl.getUsername()) + "\" password=\"" + jaasEscape(password) + "\";");
+    }
+    TlsSpec tls = security.getTls();
+    if (tls != null) {
+      putIfSet(SslConfigs.SSL_TRUSTSTORE_LOCATION_CONFIG, tls.getTruststoreFile());
+      putIfSet(SslConfigs.SSL_TRUSTSTORE_TYPE_CONFIG, tls.getTruststoreType());
+      putIfSet(SslConfigs.SSL_KEYSTORE_LOCATION_CONFIG, tls.getKeystoreFile());
+      putIfSet(SslConfigs.SSL_KEYSTORE_TYPE_CONFIG, tls.getKeystoreType());
+      if (tls.getTruststorePassword() != null) {
+        common.put(SslConfigs.SSL_TRUSTSTORE_PASSWORD_CONFIG, secrets.read(path + ".tls.truststorePassword", tls.getTruststorePassword()));
+      }
+      if (tls.getKeystorePassword() != null) {
+        common.put(SslConfigs.SSL_KEYSTORE_PASSWORD_CONFIG, secrets.read(path + ".tls.keystorePassword", tls.getKeystorePassword()));
+      }
+      if (tls.getKeyPassword() != null) {
+        common.put(SslConfigs.SSL_KEY_PASSWORD_CONFIG, secrets.read(path + ".tls.keyPassword", tls.getKeyPassword()));
+      }
+    }
+  }
+
+  private void putIfSet(String key, String value) {
+    if (value != null) {
+      common.put(key, value);
+    }
+  }
+
+  private static Map<String, String> checkedProperties(String path, Map<String, String> properties) {
+    if (properties == null) {
+      return Map.of();
+    }
+    for (String key : properties.keySet()) {
+      if (isSecret(key)) {
+        throw new StartupException(path + "." + key + ": secret values must not be in the manifest; use spec.servers[].kafka.security, whose values come from files or environment variables");
+      }
+      if (MANAGED.containsKey(key)) {
+        throw new StartupException(path + "." + key + ": managed by the runtime (" + MANAGED.get(key) + "); remove it");
+      }
+      if (!KNOWN.contains(key)) {
+        throw new StartupException(path + "." + key + ": not a Kafka consumer, producer or admin client property" + suggestion(key));
+      }
+    }
+    return Map.copyOf(properties);
+  }
+
+  private static boolean isSecret(String key) {
+    return key.contains("password") || key.equals(SaslConfigs.SASL_JAAS_CONFIG)
+        || key.equals(SslConfigs.SSL_KEYSTORE_KEY_CONFIG) || key.startsWith("sasl.oauthbearer.client.credentials");
+  }
+
+  private static String suggestion(String key) {
+    List<String> close = KNOWN.stream().filter(k -> k.endsWith(key) || key.endsWith(k) || k.replace(".", "").equals(key.replace(".", "").replace("-", "")))
+        .sorted().limit(3).toList();
+    return close.isEmpty() ? "" : "; did you mean " + String.join(" or ", close) + "?";
+  }
+
+  private static String jaasEscape(String value) {
+    return value.replace("\\", "\\\\").replace("\"", "\\\"");
+  }
+}

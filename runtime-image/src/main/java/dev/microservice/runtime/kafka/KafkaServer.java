@@ -1,0 +1,135 @@
+package dev.microservice.runtime.kafka;
+
+import dev.microservice.model.GroupProtocol;
+import dev.microservice.model.KafkaServerSpec;
+import dev.microservice.model.Manifest;
+import dev.microservice.model.ServerSpec;
+import dev.microservice.runtime.Server;
+import dev.microservice.runtime.metrics.RuntimeMetrics;
+import dev.microservice.runtime.routing.Router;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A Kafka server: one consumer group over the server's topics (its namespaces), at-least-once
+ * handling with per-partition order, retries, dead letters and request-reply.
+ */
+public final class KafkaServer implements Server {
+  private static final Logger LOG = LoggerFactory.getLogger(KafkaServer.class);
+
+  private final String path;
+  private final ServerSpec spec;
+  private final Router router;
+  private final RuntimeMetrics metrics;
+  private final KafkaClientConfig config;
+  private final Duration drainTimeout;
+  private KafkaProducer<byte[], byte[]> producer;
+  private ExecutorService pool;
+  private ScheduledExecutorService timer;
+  private PollLoop loop;
+  private Thread thread;
+
+  /**
+   * Creates the server; reads its secrets and checks its client properties, but connects to
+   * nothing before {@link #start()}.
+   *
+   * @param path the server's manifest path, for error messages
+   * @param manifest the whole manifest (metadata names the default group; drain timeout)
+   * @param spec the server's spec (its kafka part is set)
+   * @param router its topics and services
+   * @param metrics where outcomes are counted
+   * @param env the environment: POD_NAME, secret variables
+   */
+  public KafkaServer(String path, Manifest manifest, ServerSpec spec, Router router, RuntimeMetrics metrics,
+      Map<String, String> env) {
+    this.path = path;
+    this.spec = spec;
+    this.router = router;
+    this.metrics = metrics;
+    this.config = KafkaClientConfig.build(path, manifest, spec, env);
+    this.drainTimeout = Duration.ofSeconds(manifest.getSpec().getDrainTimeoutSeconds());
+  }
+
+  @Override
+  public String name() {
+    return spec.getName();
+  }
+
+  @Override
+  public void start() throws IOException {
+    KafkaServerSpec kafka = spec.getKafka();
+    List<String> topics = List.copyOf(router.namespaces());
+    GroupProtocol protocol;
+    try (Admin admin = Admin.create(config.admin())) {
+      KafkaStartupChecks checks = new KafkaStartupChecks(path, admin, config.summary());
+      protocol = checks.groupProtocol(kafka.getGroupProtocol());
+      checks.topics(topics, kafka.getDeadLetter());
+    }
+    producer = new KafkaProducer<>(config.producer(kafka.getMaxMessageBytes()));
+    pool = Executors.newFixedThreadPool(kafka.getConcurrency(), threads("kafka-" + name() + "-worker"));
+    timer = Executors.newSingleThreadScheduledExecutor(threads("kafka-" + name() + "-retry"));
+    RecordHandler handler = new RecordHandler(name(), router, kafka.getMaxMessageBytes(), Backoff.of(kafka.getRetry()),
+        kafka.getDeadLetter(), new Replies(producer), metrics, KafkaMetrics.of(metrics.registry()));
+    KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config.consumer(protocol));
+    loop = new PollLoop(name(), consumer, topics, tp -> new PartitionWorker(tp, handler, pool, timer),
+        KafkaMetrics.of(metrics.registry()), drainTimeout);
+    thread = new Thread(loop, "kafka-" + name() + "-poll");
+    thread.start();
+    LOG.info("Kafka server '{}' consuming {} ({}, {} group protocol)", name(), topics, config.summary(),
+        protocol.name().toLowerCase(java.util.Locale.ROOT));
+  }
+
+  @Override
+  public void stop() {
+    if (loop != null) {
+      loop.stop();
+    }
+  }
+
+  @Override
+  public boolean awaitTermination(Duration timeout) throws InterruptedException {
+    if (thread == null) {
+      return true;
+    }
+    thread.join(timeout.plusSeconds(12).toMillis());
+    boolean clean = !thread.isAlive();
+    pool.shutdownNow();
+    timer.shutdownNow();
+    pool.awaitTermination(5, TimeUnit.SECONDS);
+    producer.close(Duration.ofSeconds(5));
+    return clean;
+  }
+
+  @Override
+  public boolean isServing() {
+    return loop != null && loop.joined();
+  }
+
+  @Override
+  public String failure() {
+    Throwable failure = loop == null ? null : loop.failure();
+    return failure == null ? null : "Kafka server '" + name() + "' failed: " + failure;
+  }
+
+  private static ThreadFactory threads(String prefix) {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+}

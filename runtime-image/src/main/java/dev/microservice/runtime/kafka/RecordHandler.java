@@ -1,0 +1,176 @@
+package dev.microservice.runtime.kafka;
+
+import dev.microservice.endpoint.EndpointException;
+import dev.microservice.endpoint.KafkaRecordCoordinates;
+import dev.microservice.endpoint.RequestContext;
+import dev.microservice.endpoint.Status;
+import dev.microservice.endpoint.Transport;
+import dev.microservice.model.DeadLetterSpec;
+import dev.microservice.runtime.kafka.KafkaMetrics.Outcome;
+import dev.microservice.runtime.kafka.Replies.SendFailure;
+import dev.microservice.runtime.metrics.RuntimeMetrics;
+import dev.microservice.runtime.routing.Route;
+import dev.microservice.runtime.routing.Router;
+import dev.microservice.runtime.routing.RoutingException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Handles one attempt at one record: checks it, routes it, calls the endpoint, then replies,
+ * schedules a retry, or dead-letters it.
+ */
+final class RecordHandler {
+  private static final Logger LOG = LoggerFactory.getLogger(RecordHandler.class);
+
+  private final String server;
+  private final Router router;
+  private final int maxMessageBytes;
+  private final Backoff backoff;
+  private final DeadLetterSpec deadLetter;
+  private final Replies replies;
+  private final RuntimeMetrics metrics;
+  private final KafkaMetrics kafkaMetrics;
+
+  RecordHandler(String server, Router router, int maxMessageBytes, Backoff backoff, DeadLetterSpec deadLetter,
+      Replies replies, RuntimeMetrics metrics, KafkaMetrics kafkaMetrics) {
+    this.server = server;
+    this.router = router;
+    this.maxMessageBytes = maxMessageBytes;
+    this.backoff = backoff;
+    this.deadLetter = deadLetter;
+    this.replies = replies;
+    this.metrics = metrics;
+    this.kafkaMetrics = kafkaMetrics;
+  }
+
+  /**
+   * Handles one attempt.
+   *
+   * @return null when the record is done with (handled, dead-lettered or skipped), else the delay
+   *     before the next attempt
+   * @throws InterruptedException when the thread is interrupted while sending
+   */
+  Duration handle(ConsumerRecord<byte[], byte[]> record, int attempt) throws InterruptedException {
+    long start = System.nanoTime();
+    metrics.started("kafka", server);
+    Labels labels = new Labels();
+    try {
+      return attempt(record, attempt, labels);
+    } catch (SendFailure e) {
+      labels.code = Status.UNAVAILABLE.name();
+      LOG.warn("{}: {}; the record will be tried again", coordinates(record), e.getMessage());
+      return backoff.delayAfter(Math.min(attempt, backoff.maxAttempts()));
+    } finally {
+      String topic = router.namespaces().contains(record.topic()) ? record.topic() : RuntimeMetrics.UNKNOWN;
+      metrics.record("kafka", server, topic, labels.service, labels.code, System.nanoTime() - start);
+    }
+  }
+
+  /** The metric labels of one attempt, filled in as it goes. */
+  private static final class Labels {
+    String service = RuntimeMetrics.UNKNOWN;
+    String code = "OK";
+  }
+
+  private Duration attempt(ConsumerRecord<byte[], byte[]> record, int attempt, Labels labels)
+      throws SendFailure, InterruptedException {
+    Route route;
+    try {
+      route = route(record);
+    } catch (RoutingException e) {
+      labels.code = e.status().name();
+      return deadLetter(record, labels.service, attempt, e.getMessage(), e.getClass().getName());
+    } catch (RecordRejectedException e) {
+      labels.code = e.status().name();
+      return deadLetter(record, labels.service, attempt, e.getMessage(), e.getClass().getName());
+    }
+    labels.service = route.service();
+    byte[] result;
+    try {
+      result = route.endpoint().handle(context(record, route, attempt), route.payload());
+    } catch (EndpointException e) {
+      labels.code = e.status().name();
+      return failed(record, labels.service, attempt, e.status(), e.getMessage(), e);
+    } catch (InterruptedException e) {
+      throw e;
+    } catch (Exception | LinkageError | AssertionError e) {
+      labels.code = Status.INTERNAL.name();
+      return failed(record, labels.service, attempt, Status.INTERNAL, e.toString(), e);
+    }
+    try {
+      replies.reply(record, result);
+    } catch (SendFailure e) {
+      if (e.retriable()) {
+        throw e;
+      }
+      labels.code = Status.FAILED_PRECONDITION.name();
+      return deadLetter(record, labels.service, attempt, e.getMessage(), e.getCause().getClass().getName());
+    }
+    kafkaMetrics.record(server, record.topic(), labels.service, Outcome.HANDLED);
+    return null;
+  }
+
+  private Route route(ConsumerRecord<byte[], byte[]> record) throws RoutingException, RecordRejectedException {
+    byte[] value = record.value();
+    if (value == null || value.length == 0) {
+      throw new RecordRejectedException(Status.INVALID_ARGUMENT, "the record has an empty value; there is nothing to handle");
+    }
+    if (value.length > maxMessageBytes) {
+      throw new RecordRejectedException(Status.RESOURCE_EXHAUSTED,
+          "the record value is " + value.length + " bytes, more than maxMessageBytes (" + maxMessageBytes + ")");
+    }
+    return router.route(record.topic(), KafkaHeaders.last(record.headers(), KafkaHeaders.SERVICE), value);
+  }
+
+  private Duration failed(ConsumerRecord<byte[], byte[]> record, String service, int attempt, Status status,
+      String message, Throwable cause) throws SendFailure, InterruptedException {
+    kafkaMetrics.record(server, record.topic(), service, Outcome.FAILED);
+    if (status.isRetryable() && backoff.retries(attempt)) {
+      kafkaMetrics.record(server, record.topic(), service, Outcome.RETRIED);
+      Duration delay = backoff.delayAfter(attempt);
+      LOG.info("{}: attempt {} of {} failed ({}); retrying in {} ms", coordinates(record), attempt, backoff.maxAttempts(),
+          status, delay.toMillis());
+      return delay;
+    }
+    if (!(cause instanceof EndpointException)) {
+      LOG.warn("{}: endpoint of service '{}' failed on attempt {}", coordinates(record), service, attempt, cause);
+    }
+    return deadLetter(record, service, attempt, message, cause.getClass().getName());
+  }
+
+  private Duration deadLetter(ConsumerRecord<byte[], byte[]> record, String service, int attempts, String error,
+      String errorClass) throws SendFailure, InterruptedException {
+    String why = error == null ? errorClass : error;
+    if (!Boolean.FALSE.equals(deadLetter.getEnabled())) {
+      String topic = deadLetter.topicFor(record.topic());
+      replies.deadLetter(topic, record, why, errorClass, attempts);
+      kafkaMetrics.record(server, record.topic(), service, Outcome.DEAD_LETTERED);
+      LOG.warn("{}: dead-lettered to {} after {} attempt(s): {}", coordinates(record), topic, attempts, why);
+    } else {
+      kafkaMetrics.record(server, record.topic(), service, Outcome.SKIPPED);
+      LOG.warn("{}: skipped after {} attempt(s) (dead-lettering is off): {}", coordinates(record), attempts, why);
+    }
+    replies.errorReply(record, why);
+    return null;
+  }
+
+  private static RequestContext context(ConsumerRecord<byte[], byte[]> record, Route route, int attempt) {
+    RequestContext.Builder ctx = RequestContext.builder(Transport.KAFKA, route.namespace(), route.service())
+        .kafkaRecord(new KafkaRecordCoordinates(record.topic(), record.partition(), record.offset(), record.key()))
+        .attempt(attempt);
+    for (Header h : record.headers()) {
+      if (h.value() != null) {
+        ctx.header(h.key(), new String(h.value(), StandardCharsets.UTF_8));
+      }
+    }
+    return ctx.build();
+  }
+
+  static String coordinates(ConsumerRecord<?, ?> record) {
+    return record.topic() + "-" + record.partition() + "@" + record.offset();
+  }
+}
