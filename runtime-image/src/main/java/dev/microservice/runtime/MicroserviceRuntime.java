@@ -88,7 +88,7 @@ public final class MicroserviceRuntime implements AutoCloseable {
       startServer("spec.servers[" + i + "]", spec.getServers().get(i));
     }
     ready = !stopping;
-    LOG.info("MicroService '{}' is ready: {} server(s), management port {}",
+    LOG.info("MicroService '{}' started: {} server(s), management port {}; ready once every server serves",
         manifest.getMetadata().getName(), servers.size(), management.port());
   }
 

@@ -21,13 +21,19 @@ final class RuntimeProcess implements AutoCloseable {
   }
 
   static RuntimeProcess start(String name, String... args) {
+    return start(name, java.util.Map.of(), args);
+  }
+
+  static RuntimeProcess start(String name, java.util.Map<String, String> env, String... args) {
     try {
       Path log = Path.of("target/it-logs/" + name + ".log");
       Files.createDirectories(log.getParent());
       List<String> command = new ArrayList<>(List.of(
           Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
       command.addAll(List.of(args));
-      Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+      ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+      builder.environment().putAll(env);
+      Process p = builder.start();
       return new RuntimeProcess(p, log);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -40,6 +46,11 @@ final class RuntimeProcess implements AutoCloseable {
       throw new AssertionError("runtime did not exit within " + timeout + "; output:\n" + output());
     }
     return process.exitValue();
+  }
+
+  /** Sends SIGKILL. */
+  void sigkill() throws InterruptedException {
+    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
   }
 
   /** Sends SIGTERM. */

@@ -13,10 +13,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /** Paths, ports, manifests and HTTP helpers shared by the runtime's tests. */
-final class TestSupport {
+public final class TestSupport {
   static final Path EXAMPLES = Path.of(System.getProperty("examples.dir", "../examples"));
-  static final Path HELLO_MANIFEST = EXAMPLES.resolve("hello/microservice.yaml");
-  static final Path HELLO_JARS = EXAMPLES.resolve("hello/target");
+  public static final Path HELLO_MANIFEST = EXAMPLES.resolve("hello/microservice.yaml");
+  public static final Path HELLO_JARS = EXAMPLES.resolve("hello/target");
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   private TestSupport() {}

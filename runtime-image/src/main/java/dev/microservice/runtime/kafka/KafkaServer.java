@@ -83,8 +83,8 @@ public final class KafkaServer implements Server {
     timer = Executors.newSingleThreadScheduledExecutor(threads("kafka-" + name() + "-retry"));
     RecordHandler handler = new RecordHandler(name(), router, kafka.getMaxMessageBytes(), Backoff.of(kafka.getRetry()),
         kafka.getDeadLetter(), new Replies(producer), metrics, KafkaMetrics.of(metrics.registry()));
-    KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config.consumer(protocol));
-    loop = new PollLoop(name(), consumer, topics, tp -> new PartitionWorker(tp, handler, pool, timer),
+    Map<String, Object> consumerConfig = config.consumer(protocol);
+    loop = new PollLoop(name(), () -> new KafkaConsumer<>(consumerConfig), topics, tp -> new PartitionWorker(tp, handler, pool, timer),
         KafkaMetrics.of(metrics.registry()), drainTimeout);
     thread = new Thread(loop, "kafka-" + name() + "-poll");
     thread.start();

@@ -10,12 +10,14 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.UnreleasedInstanceIdException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,10 +31,12 @@ final class PollLoop implements Runnable, ConsumerRebalanceListener {
   private static final Duration POLL = Duration.ofMillis(100);
   private static final long COMMIT_EVERY_NANOS = Duration.ofMillis(200).toNanos();
   private static final int PAUSE_RECORDS = 1000;
+  private static final Duration REJOIN_BACKOFF = Duration.ofSeconds(1);
   private static final long PAUSE_BYTES = 16L * 1024 * 1024;
 
   private final String server;
-  private final Consumer<byte[], byte[]> consumer;
+  private final Supplier<Consumer<byte[], byte[]>> consumers;
+  private Consumer<byte[], byte[]> consumer;
   private final List<String> topics;
   private final Function<TopicPartition, PartitionWorker> newWorker;
   private final KafkaMetrics metrics;
@@ -45,10 +49,10 @@ final class PollLoop implements Runnable, ConsumerRebalanceListener {
   private volatile boolean joined;
   private volatile Throwable failure;
 
-  PollLoop(String server, Consumer<byte[], byte[]> consumer, List<String> topics,
+  PollLoop(String server, Supplier<Consumer<byte[], byte[]>> consumers, List<String> topics,
       Function<TopicPartition, PartitionWorker> newWorker, KafkaMetrics metrics, Duration drainTimeout) {
     this.server = server;
-    this.consumer = consumer;
+    this.consumers = consumers;
     this.topics = topics;
     this.newWorker = newWorker;
     this.metrics = metrics;
@@ -58,17 +62,44 @@ final class PollLoop implements Runnable, ConsumerRebalanceListener {
   @Override
   public void run() {
     try {
-      consumer.subscribe(topics, this);
       while (!stopping) {
-        pollOnce();
+        consumer = consumers.get();
+        if (consume()) {
+          drain();
+        }
       }
-      drain();
     } catch (Throwable e) {
       failure = e;
       LOG.error("Kafka server '{}': the consumer failed; this runtime is no longer consuming", server, e);
       workers.values().forEach(PartitionWorker::close);
     } finally {
       closeConsumer();
+    }
+  }
+
+  /**
+   * Subscribes and polls until stopped.
+   *
+   * @return true when stopped; false when the consumer must be recreated
+   */
+  private boolean consume() throws InterruptedException {
+    try {
+      consumer.subscribe(topics, this);
+      while (!stopping) {
+        pollOnce();
+      }
+      return true;
+    } catch (UnreleasedInstanceIdException e) {
+      // KIP-848: a static member that crashed keeps its instance id until its session times out.
+      LOG.warn("Kafka server '{}': the group still holds this pod's instance id from a previous run; joining again"
+          + " once the broker releases it (session timeout)", server);
+      release(List.copyOf(workers.keySet()), false);
+      closeQuietly(Duration.ZERO);
+      long until = System.nanoTime() + REJOIN_BACKOFF.toNanos();
+      while (!stopping && System.nanoTime() < until) {
+        Thread.sleep(50);
+      }
+      return false;
     }
   }
 
@@ -239,7 +270,18 @@ final class PollLoop implements Runnable, ConsumerRebalanceListener {
     commit(workers.keySet(), true);
   }
 
+  private void closeQuietly(Duration timeout) {
+    try {
+      consumer.close(CloseOptions.timeout(timeout));
+    } catch (RuntimeException e) {
+      LOG.debug("Kafka server '{}': closing a failed consumer: {}", server, e.toString());
+    }
+  }
+
   private void closeConsumer() {
+    if (consumer == null) {
+      return;
+    }
     try {
       // Leave the group even as a static member, so partitions move at once on a graceful stop.
       consumer.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)

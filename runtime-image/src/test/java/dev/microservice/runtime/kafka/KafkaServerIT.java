@@ -9,9 +9,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.microservice.kafka.embedded.EmbeddedKafka;
+import dev.microservice.model.Manifest;
 import dev.microservice.model.ManifestParser;
 import dev.microservice.runtime.MicroserviceRuntime;
 import dev.microservice.runtime.TestEndpointsJar;
+import dev.microservice.runtime.TestSupport;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,6 +52,26 @@ class KafkaServerIT {
     rt.start();
     await().atMost(Duration.ofSeconds(30)).until(() -> rt.notReadyReason() == null);
     return rt;
+  }
+
+  @Test
+  void helloExampleAnswersOverKafka() throws Exception {
+    Manifest hello = ManifestParser.parse(TestSupport.HELLO_MANIFEST);
+    hello.getSpec().getServers().removeIf(s -> s.getKafka() == null);
+    hello.getSpec().getServers().get(0).getKafka().setBootstrapServers(kafka.bootstrapServers());
+    kafka.createTopic("greeter", 1);
+    kafka.createTopic("greeter-replies", 1);
+    try (MicroserviceRuntime rt = new MicroserviceRuntime(hello, TestSupport.HELLO_JARS, 0)) {
+      rt.start();
+      await().atMost(Duration.ofSeconds(30)).until(() -> rt.notReadyReason() == null);
+      try (KafkaProducer<byte[], byte[]> producer = KafkaTestSupport.producer(kafka.bootstrapServers())) {
+        producer.send(request("greeter", null, "k", null, "World", "greeter-replies", "hello-1")).get();
+      }
+      List<ConsumerRecord<byte[], byte[]>> replies = readUntil(kafka.bootstrapServers(), "greeter-replies",
+          Duration.ofSeconds(30), all -> !all.isEmpty());
+      assertThat(replies).extracting(KafkaTestSupport::value).containsExactly("Hello, World!");
+      assertThat(header(replies.get(0), "correlation-id")).isEqualTo("hello-1");
+    }
   }
 
   @Test

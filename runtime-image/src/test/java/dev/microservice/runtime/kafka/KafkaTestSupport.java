@@ -16,11 +16,11 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /** Producing requests and collecting replies or dead letters against a test broker. */
-final class KafkaTestSupport {
+public final class KafkaTestSupport {
   private KafkaTestSupport() {}
 
   /** A Kafka server manifest over one topic whose services map to the test endpoints. */
-  static String manifest(String bootstrap, String topic, String extraKafka) {
+  public static String manifest(String bootstrap, String topic, String extraKafka) {
     return """
         apiVersion: microservice.dev/v1alpha1
         kind: MicroService
@@ -46,13 +46,13 @@ final class KafkaTestSupport {
         """.formatted(bootstrap, topic, extraKafka.indent(8).stripTrailing(), topic);
   }
 
-  static KafkaProducer<byte[], byte[]> producer(String bootstrap) {
+  public static KafkaProducer<byte[], byte[]> producer(String bootstrap) {
     return new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap, "linger.ms", 5, "acks", "all"),
         new ByteArraySerializer(), new ByteArraySerializer());
   }
 
   /** A request record; null service means no service header. */
-  static ProducerRecord<byte[], byte[]> request(String topic, Integer partition, String key, String service,
+  public static ProducerRecord<byte[], byte[]> request(String topic, Integer partition, String key, String service,
       String value, String replyTo, String correlationId) {
     RecordHeaders headers = new RecordHeaders();
     if (service != null) {
@@ -68,7 +68,7 @@ final class KafkaTestSupport {
   }
 
   /** Reads a topic from the beginning until the predicate holds for what was read, or the timeout. */
-  static List<ConsumerRecord<byte[], byte[]>> readUntil(String bootstrap, String topic, Duration timeout,
+  public static List<ConsumerRecord<byte[], byte[]>> readUntil(String bootstrap, String topic, Duration timeout,
       Predicate<List<ConsumerRecord<byte[], byte[]>>> done) {
     List<ConsumerRecord<byte[], byte[]>> all = new ArrayList<>();
     try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap,
@@ -83,16 +83,16 @@ final class KafkaTestSupport {
     return all;
   }
 
-  static String header(ConsumerRecord<byte[], byte[]> r, String name) {
+  public static String header(ConsumerRecord<byte[], byte[]> r, String name) {
     var h = r.headers().lastHeader(name);
     return h == null || h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8);
   }
 
-  static String value(ConsumerRecord<byte[], byte[]> r) {
+  public static String value(ConsumerRecord<byte[], byte[]> r) {
     return r.value() == null ? null : new String(r.value(), StandardCharsets.UTF_8);
   }
 
-  static byte[] utf8(String s) {
+  public static byte[] utf8(String s) {
     return s.getBytes(StandardCharsets.UTF_8);
   }
 }
