@@ -9,7 +9,7 @@ import io.fabric8.generator.annotation.Required;
 
 /** Settings of a gRPC server serving {@code rpc.MessageService/Command}. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"port", "maxInboundMessageBytes", "reflection"})
+@JsonPropertyOrder({"port", "maxInboundMessageBytes", "reflection", "tls"})
 public class GrpcServerSpec {
   /** The inbound message limit used when a manifest does not set one: 4 MiB. */
   public static final int DEFAULT_MAX_INBOUND_MESSAGE_BYTES = 4 * 1024 * 1024;
@@ -28,6 +28,17 @@ public class GrpcServerSpec {
 
   @JsonPropertyDescription("Whether to serve gRPC server reflection. Defaults to true.")
   private Boolean reflection = true;
+
+  @JsonPropertyDescription("Serve TLS with this certificate and key instead of plaintext.")
+  private GrpcTlsSpec tls;
+
+  public GrpcTlsSpec getTls() {
+    return tls;
+  }
+
+  public void setTls(GrpcTlsSpec tls) {
+    this.tls = tls;
+  }
 
   public Integer getPort() {
     return port;

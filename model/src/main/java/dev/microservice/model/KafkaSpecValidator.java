@@ -75,31 +75,20 @@ final class KafkaSpecValidator {
       if (s.getUsername() == null || s.getUsername().isBlank()) {
         add(path + ".sasl.username", "is required");
       }
-      secret(path + ".sasl.password", s.getPassword(), true);
+      new SecretChecks(problems).value(path + ".sasl.password", s.getPassword(), true);
     }
     TlsSpec tls = security.getTls();
     if (tls != null) {
       if (protocol != KafkaSecuritySpec.Protocol.SSL && protocol != KafkaSecuritySpec.Protocol.SASL_SSL) {
         add(path + ".tls", "needs protocol SSL or SASL_SSL, not " + protocol);
       }
-      secret(path + ".tls.truststorePassword", tls.getTruststorePassword(), false);
-      secret(path + ".tls.keystorePassword", tls.getKeystorePassword(), tls.getKeystoreFile() != null
-          && !"PEM".equalsIgnoreCase(tls.getKeystoreType()));
-      secret(path + ".tls.keyPassword", tls.getKeyPassword(), false);
-    }
-  }
-
-  private void secret(String path, SecretValueSpec secret, boolean required) {
-    if (secret == null) {
-      if (required) {
-        add(path, "is required: set 'file' or 'env'");
-      }
-      return;
-    }
-    boolean file = secret.getFile() != null && !secret.getFile().isBlank();
-    boolean env = secret.getEnv() != null && !secret.getEnv().isBlank();
-    if (file == env) {
-      add(path, "set exactly one of 'file' or 'env'");
+      SecretChecks secrets = new SecretChecks(problems);
+      secrets.file(path + ".tls.truststore", tls.getTruststore(), false);
+      secrets.file(path + ".tls.keystore", tls.getKeystore(), false);
+      secrets.value(path + ".tls.truststorePassword", tls.getTruststorePassword(), false);
+      secrets.value(path + ".tls.keystorePassword", tls.getKeystorePassword(),
+          tls.getKeystore() != null && !"PEM".equalsIgnoreCase(tls.getKeystoreType()));
+      secrets.value(path + ".tls.keyPassword", tls.getKeyPassword(), false);
     }
   }
 

@@ -159,6 +159,11 @@ public final class ManifestValidator {
         add(path + ".port", "port " + port + " is already used by " + previous);
       }
     }
+    if (grpc.getTls() != null) {
+      SecretChecks secrets = new SecretChecks(problems);
+      secrets.file(path + ".tls.certificate", grpc.getTls().getCertificate(), true);
+      secrets.file(path + ".tls.privateKey", grpc.getTls().getPrivateKey(), true);
+    }
     if (grpc.getMaxInboundMessageBytes() != null) {
       range(path + ".maxInboundMessageBytes", grpc.getMaxInboundMessageBytes(), 1, Integer.MAX_VALUE);
     }

@@ -6,6 +6,11 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.ResourceRequirements;
+import io.fabric8.kubernetes.model.annotation.SpecReplicas;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,27 +18,46 @@ import java.util.Map;
 
 /** The desired state of a MicroService: its endpoints, its servers and their configuration. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"replicas", "endpoints", "servers", "config", "drainTimeoutSeconds"})
+@JsonPropertyOrder({"replicas", "endpoints", "runtimeImage", "servers", "config", "env", "resources", "pod",
+    "drainTimeoutSeconds"})
 public class MicroServiceSpec {
   /** The drain timeout used when a manifest does not set one. */
   public static final int DEFAULT_DRAIN_TIMEOUT_SECONDS = 30;
 
-  @JsonPropertyDescription("Number of runtime pods. Defaults to 1.")
+  @JsonPropertyDescription("Number of runtime pods. Defaults to 1. Also set by kubectl scale.")
   @Min(0)
+  @SpecReplicas
   private Integer replicas = 1;
 
   @JsonPropertyDescription("Where the endpoint jars come from.")
+  @Required
   private EndpointsSpec endpoints;
+
+  @JsonPropertyDescription("The runtime image. Defaults to the one the operator is configured with.")
+  private String runtimeImage;
 
   @JsonPropertyDescription(
       "The servers the runtime starts: each is either a gRPC server or a Kafka consumer, and"
           + " serves one or more namespaces.")
   @Required
+  @Size(min = 1, max = 16)
+  @ValidationRule(value = "self.all(x, self.exists_one(y, y.name == x.name))", message = "server names must be unique")
+  @ValidationRule(value = "self.all(x, !has(x.grpc) || self.exists_one(y, has(y.grpc) && y.grpc.port == x.grpc.port))",
+      message = "gRPC ports must be unique")
   private List<ServerSpec> servers = new ArrayList<>();
 
   @JsonPropertyDescription(
       "Configuration entries handed to every endpoint's init method. Not for secrets.")
   private Map<String, String> config = new LinkedHashMap<>();
+
+  @JsonPropertyDescription("Extra environment variables of the runtime container (e.g. for secrets that endpoints read).")
+  private List<EnvVar> env = new ArrayList<>();
+
+  @JsonPropertyDescription("CPU and memory requests and limits of the runtime container.")
+  private ResourceRequirements resources;
+
+  @JsonPropertyDescription("Pod settings: labels, annotations, scheduling, service account, priority class.")
+  private PodSpecOverrides pod;
 
   @JsonPropertyDescription(
       "Seconds the runtime waits for in-flight requests to finish after SIGTERM before it exits."
@@ -72,6 +96,38 @@ public class MicroServiceSpec {
 
   public void setConfig(Map<String, String> config) {
     this.config = config;
+  }
+
+  public String getRuntimeImage() {
+    return runtimeImage;
+  }
+
+  public void setRuntimeImage(String runtimeImage) {
+    this.runtimeImage = runtimeImage;
+  }
+
+  public List<EnvVar> getEnv() {
+    return env;
+  }
+
+  public void setEnv(List<EnvVar> env) {
+    this.env = env;
+  }
+
+  public ResourceRequirements getResources() {
+    return resources;
+  }
+
+  public void setResources(ResourceRequirements resources) {
+    this.resources = resources;
+  }
+
+  public PodSpecOverrides getPod() {
+    return pod;
+  }
+
+  public void setPod(PodSpecOverrides pod) {
+    this.pod = pod;
   }
 
   public Integer getDrainTimeoutSeconds() {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,6 +26,8 @@ public class NamespaceSpec {
       "The services of this namespace, each mapped to an endpoint. A request names its service;"
           + " a namespace with one service also takes requests that name none.")
   @Required
+  @Size(min = 1, max = 64)
+  @ValidationRule(value = "self.all(x, self.exists_one(y, y.name == x.name))", message = "service names must be unique within a namespace")
   private List<ServiceSpec> services = new ArrayList<>();
 
   public String getName() {

@@ -6,12 +6,15 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
 import java.util.ArrayList;
 import java.util.List;
 
 /** One server of the runtime: a gRPC server or a Kafka consumer, and the namespaces it serves. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"name", "grpc", "kafka", "namespaces"})
+@ValidationRule(value = "has(self.grpc) != has(self.kafka)", message = "set exactly one of grpc or kafka")
 public class ServerSpec {
   /** Server names double as container port names, so they follow IANA service-name rules. */
   public static final String NAME_PATTERN = "^[a-z]([-a-z0-9]{0,13}[a-z0-9])?$";
@@ -33,6 +36,8 @@ public class ServerSpec {
       "The namespaces this server serves: gRPC namespaces (the RPCMessage Namespace field) or"
           + " Kafka topics.")
   @Required
+  @Size(min = 1, max = 64)
+  @ValidationRule(value = "self.all(x, self.exists_one(y, y.name == x.name))", message = "namespace names must be unique within a server")
   private List<NamespaceSpec> namespaces = new ArrayList<>();
 
   public String getName() {

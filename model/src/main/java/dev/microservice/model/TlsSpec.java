@@ -6,33 +6,33 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 /** TLS trust and client-certificate stores for a Kafka server. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class TlsSpec {
-  @JsonPropertyDescription("Trust store file (the CAs to trust).")
-  private String truststoreFile;
+  @JsonPropertyDescription("Trust store (the CAs to trust): a Secret key or a file.")
+  private SecretValueSpec truststore;
 
   @JsonPropertyDescription("Trust store type: JKS, PKCS12 or PEM. Defaults to Kafka's default (JKS).")
   private String truststoreType;
 
-  @JsonPropertyDescription("Where the trust store password is read from, if it has one.")
+  @JsonPropertyDescription("The trust store's password, if it has one.")
   private SecretValueSpec truststorePassword;
 
-  @JsonPropertyDescription("Key store file with the client certificate, for mutual TLS.")
-  private String keystoreFile;
+  @JsonPropertyDescription("Key store with the client certificate, for mutual TLS: a Secret key or a file.")
+  private SecretValueSpec keystore;
 
   @JsonPropertyDescription("Key store type: JKS, PKCS12 or PEM.")
   private String keystoreType;
 
-  @JsonPropertyDescription("Where the key store password is read from.")
+  @JsonPropertyDescription("The key store's password.")
   private SecretValueSpec keystorePassword;
 
-  @JsonPropertyDescription("Where the private key's password is read from, if it differs from the key store's.")
+  @JsonPropertyDescription("The private key's password, if it differs from the key store's.")
   private SecretValueSpec keyPassword;
 
-  public String getTruststoreFile() {
-    return truststoreFile;
+  public SecretValueSpec getTruststore() {
+    return truststore;
   }
 
-  public void setTruststoreFile(String truststoreFile) {
-    this.truststoreFile = truststoreFile;
+  public void setTruststore(SecretValueSpec truststore) {
+    this.truststore = truststore;
   }
 
   public String getTruststoreType() {
@@ -51,12 +51,12 @@ public class TlsSpec {
     this.truststorePassword = truststorePassword;
   }
 
-  public String getKeystoreFile() {
-    return keystoreFile;
+  public SecretValueSpec getKeystore() {
+    return keystore;
   }
 
-  public void setKeystoreFile(String keystoreFile) {
-    this.keystoreFile = keystoreFile;
+  public void setKeystore(SecretValueSpec keystore) {
+    this.keystore = keystore;
   }
 
   public String getKeystoreType() {

@@ -124,7 +124,7 @@ class ManifestValidatorTest {
                 security:
                   protocol: SASL_PLAINTEXT
                   sasl: {mechanism: PLAIN, username: alice, password: {file: /a, env: B}}
-                  tls: {truststoreFile: /t}
+                  tls: {truststore: {file: /t}}
               %s
         """.formatted(NS)))
         .containsExactly(
@@ -135,7 +135,7 @@ class ManifestValidatorTest {
             "spec.servers[0].kafka.retry.maxBackoffMillis: must be at least initialBackoffMillis (500)",
             "spec.servers[0].kafka.retry.multiplier: must be 1 or more, got 0.5",
             "spec.servers[0].kafka.deadLetter.topic: 'bad topic' is not a valid topic name: letters, digits, '.', '_', '-' and '{topic}'",
-            "spec.servers[0].kafka.security.sasl.password: set exactly one of 'file' or 'env'",
+            "spec.servers[0].kafka.security.sasl.password: set exactly one of 'secretKeyRef', 'file' or 'env'",
             "spec.servers[0].kafka.security.tls: needs protocol SSL or SASL_SSL, not SASL_PLAINTEXT");
     assertThat(problems(HEADER + """
         spec:

@@ -1,18 +1,25 @@
 package dev.microservice.runtime.grpc;
 
 import dev.microservice.model.GrpcServerSpec;
+import dev.microservice.model.GrpcTlsSpec;
 import dev.microservice.model.ServerSpec;
 import dev.microservice.rpc.MessageServiceGrpc;
 import dev.microservice.runtime.Server;
+import dev.microservice.runtime.StartupException;
+import dev.microservice.runtime.kafka.SecretReader;
 import dev.microservice.runtime.metrics.RuntimeMetrics;
 import dev.microservice.runtime.routing.Router;
 import io.grpc.ServerInterceptors;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
+import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.netty.shaded.io.netty.handler.ssl.SslContext;
 import io.grpc.protobuf.services.HealthStatusManager;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
+import java.io.File;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +31,7 @@ import org.slf4j.LoggerFactory;
 public final class GrpcServer implements Server {
   private static final Logger LOG = LoggerFactory.getLogger(GrpcServer.class);
 
+  private final int index;
   private final ServerSpec spec;
   private final Router router;
   private final RuntimeMetrics metrics;
@@ -33,11 +41,13 @@ public final class GrpcServer implements Server {
   /**
    * Creates the server; nothing listens before {@link #start()}.
    *
+   * @param index the server's index in spec.servers, for error messages
    * @param spec the server's spec (its {@code grpc} part is set)
    * @param router its namespaces and services
    * @param metrics where request outcomes are counted
    */
-  public GrpcServer(ServerSpec spec, Router router, RuntimeMetrics metrics) {
+  public GrpcServer(int index, ServerSpec spec, Router router, RuntimeMetrics metrics) {
+    this.index = index;
     this.spec = spec;
     this.router = router;
     this.metrics = metrics;
@@ -56,6 +66,9 @@ public final class GrpcServer implements Server {
         .addService(ServerInterceptors.intercept(
             new CommandHandler(spec.getName(), router, metrics), new MetadataInterceptor()))
         .addService(health.getHealthService());
+    if (grpc.getTls() != null) {
+      builder.sslContext(tls(grpc.getTls()));
+    }
     if (!Boolean.FALSE.equals(grpc.getReflection())) {
       builder.addService(ProtoReflectionServiceV1.newInstance());
     }
@@ -65,6 +78,18 @@ public final class GrpcServer implements Server {
     router.namespaces().forEach(ns -> health.setStatus(ns, ServingStatus.SERVING));
     LOG.info("gRPC server '{}' listening on port {}, namespaces: {}", name(), server.getPort(),
         String.join(", ", router.namespaces()));
+  }
+
+  private SslContext tls(GrpcTlsSpec tls) {
+    SecretReader files = new SecretReader(Map.of());
+    String path = "spec.servers[" + index + "].grpc.tls";
+    File certificate = new File(files.file(path + ".certificate", tls.getCertificate()));
+    File key = new File(files.file(path + ".privateKey", tls.getPrivateKey()));
+    try {
+      return GrpcSslContexts.forServer(certificate, key).build();
+    } catch (IOException | IllegalArgumentException e) {
+      throw new StartupException(path + ": cannot use certificate " + certificate + " with key " + key + ": " + e.getMessage(), e);
+    }
   }
 
   /** @return the port it listens on (useful when the spec asked for any port) */

@@ -168,9 +168,13 @@ final class KafkaClientConfig {
     }
     TlsSpec tls = security.getTls();
     if (tls != null) {
-      putIfSet(SslConfigs.SSL_TRUSTSTORE_LOCATION_CONFIG, tls.getTruststoreFile());
+      if (tls.getTruststore() != null) {
+        common.put(SslConfigs.SSL_TRUSTSTORE_LOCATION_CONFIG, secrets.file(path + ".tls.truststore", tls.getTruststore()));
+      }
       putIfSet(SslConfigs.SSL_TRUSTSTORE_TYPE_CONFIG, tls.getTruststoreType());
-      putIfSet(SslConfigs.SSL_KEYSTORE_LOCATION_CONFIG, tls.getKeystoreFile());
+      if (tls.getKeystore() != null) {
+        common.put(SslConfigs.SSL_KEYSTORE_LOCATION_CONFIG, secrets.file(path + ".tls.keystore", tls.getKeystore()));
+      }
       putIfSet(SslConfigs.SSL_KEYSTORE_TYPE_CONFIG, tls.getKeystoreType());
       if (tls.getTruststorePassword() != null) {
         common.put(SslConfigs.SSL_TRUSTSTORE_PASSWORD_CONFIG, secrets.read(path + ".tls.truststorePassword", tls.getTruststorePassword()));
