@@ -29,7 +29,8 @@ public final class ManifestParser {
                   .build())
           .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
           .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-          .disable(SerializationFeature.WRITE_EMPTY_JSON_ARRAYS);
+          .disable(SerializationFeature.WRITE_EMPTY_JSON_ARRAYS)
+          .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
   private ManifestParser() {}
 

@@ -26,7 +26,7 @@ public class NamespaceSpec {
       "The services of this namespace, each mapped to an endpoint. A request names its service;"
           + " a namespace with one service also takes requests that name none.")
   @Required
-  @Size(min = 1, max = 64)
+  @Size(min = 1, max = 32)
   @ValidationRule(value = "self.all(x, self.exists_one(y, y.name == x.name))", message = "service names must be unique within a namespace")
   private List<ServiceSpec> services = new ArrayList<>();
 

@@ -36,7 +36,7 @@ public class ServerSpec {
       "The namespaces this server serves: gRPC namespaces (the RPCMessage Namespace field) or"
           + " Kafka topics.")
   @Required
-  @Size(min = 1, max = 64)
+  @Size(min = 1, max = 32)
   @ValidationRule(value = "self.all(x, self.exists_one(y, y.name == x.name))", message = "namespace names must be unique within a server")
   private List<NamespaceSpec> namespaces = new ArrayList<>();
 

@@ -1,0 +1,139 @@
+package dev.microservice.operator.desired;
+
+import dev.microservice.model.EndpointsSpec;
+import dev.microservice.model.MicroService;
+import dev.microservice.model.MicroServiceSpec;
+import dev.microservice.model.PodSpecOverrides;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.ContainerPort;
+import io.fabric8.kubernetes.api.model.ContainerPortBuilder;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.EnvVarBuilder;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
+import io.fabric8.kubernetes.api.model.Probe;
+import io.fabric8.kubernetes.api.model.ProbeBuilder;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The pod template of the runtime: containers, probes, ports, volumes and the config-hash annotation. */
+public final class RuntimePodTemplate {
+  /** The management port the probes and metrics use. */
+  public static final int MANAGEMENT_PORT = 8081;
+  /** The runtime container's name. */
+  public static final String RUNTIME_CONTAINER = "runtime";
+  /** Seconds given to the JVM beyond the drain timeout before it is killed. */
+  static final int GRACE_MARGIN_SECONDS = 15;
+
+  private RuntimePodTemplate() {}
+
+  /**
+   * @param ms the MicroService
+   * @param defaultRuntimeImage the runtime image when the spec names none
+   * @param configHash the hash of the runtime ConfigMap
+   * @return the pod template
+   */
+  public static PodTemplateSpec of(MicroService ms, String defaultRuntimeImage, String configHash) {
+    MicroServiceSpec spec = ms.getSpec();
+    PodSpecOverrides pod = spec.getPod() != null ? spec.getPod() : new PodSpecOverrides();
+    Map<String, String> labels = new LinkedHashMap<>(pod.getLabels() == null ? Map.of() : pod.getLabels());
+    labels.putAll(Labels.of(ms));
+    Map<String, String> annotations = new LinkedHashMap<>(pod.getAnnotations() == null ? Map.of() : pod.getAnnotations());
+    annotations.put(ConfigHash.ANNOTATION, configHash);
+    EndpointsSpec endpoints = spec.getEndpoints();
+    boolean initContainer = endpoints.getDelivery() != EndpointsSpec.Delivery.IMAGE_VOLUME;
+    return new PodTemplateSpecBuilder()
+        .withNewMetadata().withLabels(labels).withAnnotations(annotations).endMetadata()
+        .withNewSpec()
+        .withServiceAccountName(pod.getServiceAccountName())
+        .withPriorityClassName(pod.getPriorityClassName())
+        .withNodeSelector(emptyToNull(pod.getNodeSelector()))
+        .withTolerations(emptyToNull(pod.getTolerations()))
+        .withAffinity(pod.getAffinity())
+        .withImagePullSecrets(emptyToNull(endpoints.getImagePullSecrets()))
+        .withEnableServiceLinks(false)
+        .withTerminationGracePeriodSeconds((long) spec.getDrainTimeoutSeconds() + GRACE_MARGIN_SECONDS)
+        .withSecurityContext(SecurityContexts.pod())
+        .withInitContainers(initContainer ? List.of(copyEndpoints(endpoints)) : List.of())
+        .withContainers(runtime(ms, defaultRuntimeImage, initContainer))
+        .withVolumes(RuntimeVolumes.volumes(ms))
+        .endSpec()
+        .build();
+  }
+
+  private static Container copyEndpoints(EndpointsSpec endpoints) {
+    return new ContainerBuilder()
+        .withName("endpoints")
+        .withImage(endpoints.getImage())
+        .withImagePullPolicy(endpoints.getImagePullPolicy() == null ? null : endpoints.getImagePullPolicy().name())
+        .withCommand("sh", "-c", "cp -R /endpoints/. " + RuntimeVolumes.ENDPOINTS_COPY_PATH + "/")
+        .withVolumeMounts(RuntimeVolumes.endpointsCopyMount())
+        .withSecurityContext(SecurityContexts.container())
+        .withNewResources()
+        .addToRequests("cpu", new io.fabric8.kubernetes.api.model.Quantity("10m"))
+        .addToRequests("memory", new io.fabric8.kubernetes.api.model.Quantity("16Mi"))
+        .addToLimits("memory", new io.fabric8.kubernetes.api.model.Quantity("64Mi"))
+        .endResources()
+        .build();
+  }
+
+  private static Container runtime(MicroService ms, String defaultRuntimeImage, boolean initContainer) {
+    MicroServiceSpec spec = ms.getSpec();
+    return new ContainerBuilder()
+        .withName(RUNTIME_CONTAINER)
+        .withImage(spec.getRuntimeImage() != null ? spec.getRuntimeImage() : defaultRuntimeImage)
+        .withArgs("--manifest", RuntimeVolumes.CONFIG_PATH + "/" + RuntimeConfigMap.KEY,
+            "--endpoints", initContainer ? RuntimeVolumes.ENDPOINTS_PATH : RuntimeVolumes.ENDPOINT_IMAGE_PATH + "/endpoints",
+            "--management-port", String.valueOf(MANAGEMENT_PORT))
+        .withPorts(ports(spec))
+        .withEnv(env(spec))
+        .withResources(spec.getResources())
+        .withStartupProbe(probe("/healthz", 2, 60))
+        .withLivenessProbe(probe("/healthz", 10, 3))
+        .withReadinessProbe(probe("/readyz", 5, 2))
+        .withVolumeMounts(RuntimeVolumes.runtimeMounts(ms, initContainer))
+        .withSecurityContext(SecurityContexts.container())
+        .build();
+  }
+
+  private static List<ContainerPort> ports(MicroServiceSpec spec) {
+    List<ContainerPort> ports = new ArrayList<>();
+    spec.getServers().stream().filter(s -> s.getGrpc() != null).forEach(s -> ports.add(
+        new ContainerPortBuilder().withName(s.getName()).withContainerPort(s.getGrpc().getPort()).withProtocol("TCP").build()));
+    ports.add(new ContainerPortBuilder().withName("management").withContainerPort(MANAGEMENT_PORT).withProtocol("TCP").build());
+    return ports;
+  }
+
+  private static List<EnvVar> env(MicroServiceSpec spec) {
+    List<EnvVar> env = new ArrayList<>();
+    env.add(new EnvVarBuilder().withName("POD_NAME").withNewValueFrom().withNewFieldRef().withFieldPath("metadata.name")
+        .endFieldRef().endValueFrom().build());
+    env.add(new EnvVarBuilder().withName("POD_NAMESPACE").withNewValueFrom().withNewFieldRef()
+        .withFieldPath("metadata.namespace").endFieldRef().endValueFrom().build());
+    if (spec.getEnv() != null) {
+      env.addAll(spec.getEnv());
+    }
+    return env;
+  }
+
+  private static Probe probe(String path, int periodSeconds, int failureThreshold) {
+    return new ProbeBuilder()
+        .withNewHttpGet().withPath(path).withPort(new IntOrString("management")).endHttpGet()
+        .withPeriodSeconds(periodSeconds)
+        .withFailureThreshold(failureThreshold)
+        .withTimeoutSeconds(2)
+        .build();
+  }
+
+  private static <T> List<T> emptyToNull(List<T> list) {
+    return list == null || list.isEmpty() ? null : list;
+  }
+
+  private static <K, V> Map<K, V> emptyToNull(Map<K, V> map) {
+    return map == null || map.isEmpty() ? null : map;
+  }
+}
