@@ -1,0 +1,89 @@
+package dev.microservice.operator;
+
+import dev.microservice.model.MicroService;
+import dev.microservice.model.MicroServiceStatus;
+import dev.microservice.operator.dependents.HasGrpcServer;
+import dev.microservice.operator.dependents.RuntimeConfigMapDependent;
+import dev.microservice.operator.dependents.RuntimeDeploymentDependent;
+import dev.microservice.operator.dependents.RuntimeServiceDependent;
+import dev.microservice.operator.events.WarningEvents;
+import dev.microservice.operator.status.SpecProblem;
+import dev.microservice.operator.status.StatusCalculator;
+import dev.microservice.operator.validation.SpecChecks;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.Workflow;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reconciles a MicroService: checks its spec, then runs the managed workflow (ConfigMap, then
+ * Deployment; Service while it has gRPC servers), then patches the status if it changed. An
+ * invalid spec creates and changes nothing: it sets Ready=False and emits a Warning event.
+ */
+@ControllerConfiguration(name = MicroServiceReconciler.NAME)
+@Workflow(explicitInvocation = true, dependents = {
+    @Dependent(name = "config", type = RuntimeConfigMapDependent.class),
+    @Dependent(name = "deployment", type = RuntimeDeploymentDependent.class, dependsOn = "config"),
+    @Dependent(name = "service", type = RuntimeServiceDependent.class, reconcilePrecondition = HasGrpcServer.class)
+})
+public class MicroServiceReconciler implements Reconciler<MicroService> {
+  /** The controller's name. */
+  public static final String NAME = "microservice";
+  private static final Logger LOG = LoggerFactory.getLogger(MicroServiceReconciler.class);
+  private static final Duration RECHECK_MISSING_SECRETS = Duration.ofSeconds(30);
+
+  private final OperatorSettings settings;
+  private final WarningEvents events;
+  private final Clock clock;
+
+  /**
+   * @param settings the operator's settings
+   * @param events where Warning events go
+   * @param clock the clock for condition times
+   */
+  public MicroServiceReconciler(OperatorSettings settings, WarningEvents events, Clock clock) {
+    this.settings = settings;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  @Override
+  public UpdateControl<MicroService> reconcile(MicroService ms, Context<MicroService> context) {
+    String namespace = ms.getMetadata().getNamespace();
+    SpecProblem problem = SpecChecks.check(ms, name -> context.getClient().secrets().inNamespace(namespace).withName(name).get());
+    if (problem == null) {
+      context.managedWorkflowAndDependentResourceContext().put(OperatorSettings.class, settings);
+      context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
+    } else if (isNew(ms, problem)) {
+      LOG.warn("MicroService {}/{}: {}: {}", namespace, ms.getMetadata().getName(), problem.reason(), problem.message());
+      events.warn(ms, problem.reason(), problem.message());
+    }
+    Deployment deployment = context.getSecondaryResource(Deployment.class).orElse(null);
+    MicroServiceStatus status = StatusCalculator.compute(ms, deployment, problem, clock.instant());
+    UpdateControl<MicroService> control;
+    if (status.equals(ms.getStatus())) {
+      control = UpdateControl.noUpdate();
+    } else {
+      ms.setStatus(status);
+      control = UpdateControl.patchStatus(ms);
+    }
+    return problem != null ? control.rescheduleAfter(RECHECK_MISSING_SECRETS) : control;
+  }
+
+  /** Emit an event only when the problem differs from what the status already reports. */
+  private static boolean isNew(MicroService ms, SpecProblem problem) {
+    Condition ready = ms.getStatus() == null ? null : ms.getStatus().condition("Ready");
+    return ready == null || !Objects.equals(ready.getReason(), problem.reason().name())
+        || !Objects.equals(ready.getMessage(), problem.message())
+        || !Objects.equals(ms.getStatus().getObservedGeneration(), ms.getMetadata().getGeneration());
+  }
+}

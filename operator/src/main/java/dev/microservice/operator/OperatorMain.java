@@ -1,0 +1,44 @@
+package dev.microservice.operator;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.javaoperatorsdk.operator.Operator;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Runs the operator: reads its settings from the environment, starts it and the management port. */
+public final class OperatorMain {
+  private static final Logger LOG = LoggerFactory.getLogger(OperatorMain.class);
+
+  private OperatorMain() {}
+
+  /**
+   * @param args none
+   * @throws IOException when the management port cannot be bound
+   */
+  public static void main(String[] args) throws IOException {
+    OperatorSettings settings;
+    try {
+      settings = OperatorSettings.fromEnv(System.getenv());
+    } catch (IllegalArgumentException e) {
+      LOG.error("Cannot start: {}", e.getMessage());
+      System.exit(1);
+      return;
+    }
+    KubernetesClient client = new KubernetesClientBuilder().build();
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    Operator operator = OperatorFactory.create(client, settings, registry);
+    ManagementServer management = new ManagementServer(settings.managementPort(), operator.getRuntimeInfo(), registry);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      operator.stop();
+      management.close();
+    }, "shutdown"));
+    LOG.info("Starting: runtime image {}, watching {}, leader election {}", settings.runtimeImage(),
+        settings.watchNamespaces().isEmpty() ? "all namespaces" : settings.watchNamespaces(),
+        settings.leaseNamespace() == null ? "off" : "on (lease " + settings.leaseNamespace() + "/" + OperatorSettings.LEASE_NAME + ")");
+    operator.start();
+  }
+}

@@ -1,0 +1,29 @@
+package dev.microservice.operator.status;
+
+/** Reasons of the MicroService conditions and Warning events. */
+public enum Reason {
+  /** The spec breaks a rule the schema cannot express. */
+  InvalidSpec,
+  /** A referenced Secret or Secret key does not exist. */
+  SecretNotFound,
+  /** The Deployment does not exist yet. */
+  Creating,
+  /** Pods are being replaced or added. */
+  RollingOut,
+  /** Every pod runs the current template. */
+  RolloutComplete,
+  /** Every desired pod is ready. */
+  AllReplicasReady,
+  /** Some desired pods are not ready. */
+  ReplicasNotReady,
+  /** At least one pod is available. */
+  MinimumReplicasAvailable,
+  /** No pod is available. */
+  NoReplicasAvailable,
+  /** Replicas is 0. */
+  ScaledToZero,
+  /** The Deployment reported ProgressDeadlineExceeded. */
+  ProgressDeadlineExceeded,
+  /** Nothing is wrong. */
+  AsExpected
+}

@@ -1,0 +1,67 @@
+package dev.microservice.operator.validation;
+
+import dev.microservice.model.ManifestValidator;
+import dev.microservice.model.MicroService;
+import dev.microservice.model.Problem;
+import dev.microservice.model.SecretKeyRef;
+import dev.microservice.operator.desired.SecretRefs;
+import dev.microservice.operator.status.Reason;
+import dev.microservice.operator.status.SpecProblem;
+import io.fabric8.kubernetes.api.model.Secret;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * What the operator checks before it creates or changes anything: the rules the CRD schema cannot
+ * express, the endpoint image, and that every referenced Secret key exists.
+ */
+public final class SpecChecks {
+  private SpecChecks() {}
+
+  /**
+   * @param ms the MicroService
+   * @param secrets looks a Secret of the MicroService's namespace up by name; null when absent
+   * @return null when the spec can be reconciled, else the problems
+   */
+  public static SpecProblem check(MicroService ms, Function<String, Secret> secrets) {
+    List<Problem> invalid = new ArrayList<>();
+    if (ms.getSpec() == null) {
+      invalid.add(new Problem("spec", "is required"));
+      return new SpecProblem(Reason.InvalidSpec, invalid);
+    }
+    invalid.addAll(ManifestValidator.validate(ms.toManifest()));
+    if (ms.getSpec().getEndpoints() == null) {
+      invalid.add(new Problem("spec.endpoints", "is required"));
+    } else if (isBlank(ms.getSpec().getEndpoints().getImage())) {
+      invalid.add(new Problem("spec.endpoints.image", "is empty; name the image whose /endpoints directory holds the endpoint jars"));
+    }
+    if (ms.getSpec().getRuntimeImage() != null && ms.getSpec().getRuntimeImage().isBlank()) {
+      invalid.add(new Problem("spec.runtimeImage", "is empty; leave it out to use the operator's runtime image"));
+    }
+    if (!invalid.isEmpty()) {
+      return new SpecProblem(Reason.InvalidSpec, invalid);
+    }
+    List<Problem> missing = new ArrayList<>();
+    for (SecretRefs.Found found : SecretRefs.of(ms.getSpec())) {
+      SecretKeyRef ref = found.source().getSecretKeyRef();
+      Secret secret = secrets.apply(ref.getName());
+      String path = found.path() + ".secretKeyRef";
+      if (secret == null) {
+        missing.add(new Problem(path, "Secret '" + ref.getName() + "' not found in namespace '" + ms.getMetadata().getNamespace() + "'"));
+      } else if (!hasKey(secret, ref.getKey())) {
+        missing.add(new Problem(path, "Secret '" + ref.getName() + "' has no key '" + ref.getKey() + "'"));
+      }
+    }
+    return missing.isEmpty() ? null : new SpecProblem(Reason.SecretNotFound, missing);
+  }
+
+  private static boolean hasKey(Secret secret, String key) {
+    return (secret.getData() != null && secret.getData().containsKey(key))
+        || (secret.getStringData() != null && secret.getStringData().containsKey(key));
+  }
+
+  private static boolean isBlank(String s) {
+    return s == null || s.isBlank();
+  }
+}
