@@ -2,7 +2,6 @@ package dev.microservice.operator;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.javaoperatorsdk.operator.Operator;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -30,8 +29,10 @@ public final class OperatorMain {
     }
     KubernetesClient client = new KubernetesClientBuilder().build();
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    Operator operator = OperatorFactory.create(client, settings, registry);
-    ManagementServer management = new ManagementServer(settings.managementPort(), operator.getRuntimeInfo(), registry);
+    // Losing the lease while running means another instance leads now: exit, and let Kubernetes restart us.
+    MicroServiceOperator operator = OperatorFactory.create(client, settings, registry,
+        () -> new Thread(() -> System.exit(1), "lost-leadership").start());
+    ManagementServer management = new ManagementServer(settings.managementPort(), operator.runtimeInfo(), registry);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       operator.stop();
       management.close();

@@ -15,12 +15,15 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
-import io.javaoperatorsdk.operator.Operator;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Set;
@@ -33,24 +36,43 @@ class MicroServiceReconcilerTest {
   static final String NS = "shop";
   static KubernetesMockServer server;
   static KubernetesClient client;
-  static Operator operator;
+  static MicroServiceOperator operator;
+  static volatile boolean lostLeadership;
+  static PrometheusMeterRegistry registry;
+  static ManagementServer management;
 
   @BeforeAll
-  static void start() {
-    server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), new KubernetesCrudDispatcher(), false);
+  static void start() throws java.io.IOException {
+    var responses = new HashMap<io.fabric8.mockwebserver.ServerRequest, java.util.Queue<io.fabric8.mockwebserver.ServerResponse>>();
+    server = new KubernetesMockServer(new Context(), new MockWebServer(), responses,
+        new io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher(responses), false);
     server.init();
+    // The mock has no RBAC: answer the SDK's lease-permission check the way a cluster would for
+    // the chart's leader-election Role (get, create, update on leases).
+    server.expect().post().withPath("/apis/authorization.k8s.io/v1/selfsubjectrulesreviews")
+        .andReturn(201, new io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReviewBuilder()
+            .withNewStatus().withIncomplete(false)
+            .addNewResourceRule().withApiGroups("coordination.k8s.io").withResources("leases")
+            .withVerbs("get", "create", "update").endResourceRule()
+            .endStatus().build())
+        .always();
     client = server.createClient();
     client.apiextensions().v1().customResourceDefinitions()
         .resource(TestResources.read(TestResources.ROOT.resolve("crds/microservices.microservice.dev-v1.yml"), CustomResourceDefinition.class))
         .create();
-    OperatorSettings settings = new OperatorSettings(TestResources.RUNTIME_IMAGE, Set.of(), null, "test-operator", 0);
-    operator = OperatorFactory.create(client, settings, new SimpleMeterRegistry());
+    // As deployed by the chart: watching chosen namespaces, with leader election.
+    OperatorSettings settings = new OperatorSettings(TestResources.RUNTIME_IMAGE, Set.of(NS), "operators", "test-operator", 0);
+    registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    operator = OperatorFactory.create(client, settings, registry, () -> lostLeadership = true);
+    management = new ManagementServer(0, operator.runtimeInfo(), registry);
     operator.start();
   }
 
   @AfterAll
   static void stop() {
+    management.close();
     operator.stop();
+    assertThat(lostLeadership).as("a graceful stop is not a lost lease").isFalse();
     client.close();
     server.destroy();
   }
@@ -191,6 +213,38 @@ class MicroServiceReconcilerTest {
     create("quiet", m -> m.getSpec().getServers().removeIf(s -> s.getGrpc() != null));
     await().atMost(Duration.ofSeconds(30)).until(() -> deployment("quiet") != null);
     assertThat(client.services().inNamespace(NS).withName("quiet").get()).isNull();
+  }
+
+  @Test
+  void otherNamespacesAreNotWatched() {
+    client.namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata().withName("elsewhere")
+        .endMetadata().build()).create();
+    MicroService ms = TestResources.hello();
+    ms.getMetadata().setNamespace("elsewhere");
+    client.resource(ms).create();
+    await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() ->
+        client.apps().deployments().inNamespace("elsewhere").list().getItems().isEmpty()
+            && client.resources(MicroService.class).inNamespace("elsewhere").withName("greeter").get().getStatus() == null);
+  }
+
+  @Test
+  void holdsTheLeaderLease() {
+    await().atMost(Duration.ofSeconds(30)).until(() -> client.leases().inNamespace("operators")
+        .withName(OperatorSettings.LEASE_NAME).get() != null);
+    assertThat(client.leases().inNamespace("operators").withName(OperatorSettings.LEASE_NAME).get().getSpec().getHolderIdentity())
+        .isEqualTo("test-operator");
+  }
+
+  @Test
+  void managementEndpointsReportHealthAndSdkMetrics() throws Exception {
+    create("metered", m -> {});
+    await().atMost(Duration.ofSeconds(30)).until(() -> deployment("metered") != null);
+    HttpClient http = HttpClient.newHttpClient();
+    String base = "http://127.0.0.1:" + management.port();
+    assertThat(http.send(HttpRequest.newBuilder(URI.create(base + "/healthz")).build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+    assertThat(http.send(HttpRequest.newBuilder(URI.create(base + "/readyz")).build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+    String metrics = http.send(HttpRequest.newBuilder(URI.create(base + "/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
+    assertThat(metrics).contains("operator_sdk_reconciliations_");
   }
 
   static String hashOf(Deployment d) {

@@ -1,0 +1,96 @@
+package dev.microservice.operator.validation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cel.common.CelAbstractSyntaxTree;
+import dev.cel.common.CelValidationException;
+import dev.cel.common.types.SimpleType;
+import dev.cel.compiler.CelCompiler;
+import dev.cel.compiler.CelCompilerFactory;
+import dev.cel.parser.CelStandardMacro;
+import dev.cel.runtime.CelEvaluationException;
+import dev.cel.runtime.CelRuntime;
+import dev.cel.runtime.CelRuntimeFactory;
+import dev.microservice.model.Problem;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Evaluates a CRD schema's {@code x-kubernetes-validations} CEL rules on an object, node by node. */
+final class CelRules {
+  private final CelCompiler compiler = CelCompilerFactory.standardCelCompilerBuilder()
+      .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
+      .addVar("self", SimpleType.DYN)
+      .build();
+  private final CelRuntime runtime = CelRuntimeFactory.standardCelRuntimeBuilder().build();
+  private final Map<String, CelRuntime.Program> programs = new ConcurrentHashMap<>();
+
+  /** Checks the rules of a schema node on a value, then recurses into properties and items. */
+  void check(String path, JsonNode schema, JsonNode value, List<Problem> problems) {
+    if (value == null || value.isMissingNode() || value.isNull()) {
+      return;
+    }
+    for (JsonNode rule : schema.path("x-kubernetes-validations")) {
+      if (!evaluate(rule.get("rule").asText(), value)) {
+        problems.add(new Problem(path.isEmpty() ? "(object)" : path, rule.path("message").asText(rule.get("rule").asText())));
+      }
+    }
+    if (value.isObject()) {
+      Iterator<Map.Entry<String, JsonNode>> fields = schema.path("properties").fields();
+      while (fields.hasNext()) {
+        Map.Entry<String, JsonNode> field = fields.next();
+        check(path.isEmpty() ? field.getKey() : path + "." + field.getKey(), field.getValue(), value.get(field.getKey()), problems);
+      }
+    } else if (value.isArray() && schema.has("items")) {
+      for (int i = 0; i < value.size(); i++) {
+        check(path + "[" + i + "]", schema.get("items"), value.get(i), problems);
+      }
+    }
+  }
+
+  boolean evaluate(String rule, JsonNode value) {
+    try {
+      Object result = program(rule).eval(Map.of("self", toCel(value)));
+      return Boolean.TRUE.equals(result);
+    } catch (CelEvaluationException e) {
+      throw new IllegalStateException("CEL rule '" + rule + "' failed: " + e.getMessage(), e);
+    }
+  }
+
+  private CelRuntime.Program program(String rule) {
+    return programs.computeIfAbsent(rule, r -> {
+      try {
+        CelAbstractSyntaxTree ast = compiler.compile(r).getAst();
+        return runtime.createProgram(ast);
+      } catch (CelValidationException | CelEvaluationException e) {
+        throw new IllegalStateException("CEL rule '" + r + "' does not compile: " + e.getMessage(), e);
+      }
+    });
+  }
+
+  /** JSON as CEL sees it: maps, lists, int64, double, string, bool. */
+  static Object toCel(JsonNode node) {
+    if (node.isObject()) {
+      Map<String, Object> map = new LinkedHashMap<>();
+      node.fields().forEachRemaining(e -> map.put(e.getKey(), toCel(e.getValue())));
+      return map;
+    }
+    if (node.isArray()) {
+      List<Object> list = new ArrayList<>();
+      node.forEach(n -> list.add(toCel(n)));
+      return list;
+    }
+    if (node.isIntegralNumber()) {
+      return node.asLong();
+    }
+    if (node.isNumber()) {
+      return node.asDouble();
+    }
+    if (node.isBoolean()) {
+      return node.asBoolean();
+    }
+    return node.asText();
+  }
+}

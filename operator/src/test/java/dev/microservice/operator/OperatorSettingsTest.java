@@ -1,0 +1,33 @@
+package dev.microservice.operator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class OperatorSettingsTest {
+  @Test
+  void readsTheEnvironment() {
+    OperatorSettings s = OperatorSettings.fromEnv(Map.of("RUNTIME_IMAGE", "img:1", "WATCH_NAMESPACES", "a, b,,c",
+        "POD_NAMESPACE", "operators", "POD_NAME", "op-1", "MANAGEMENT_PORT", "9000"));
+    assertThat(s).isEqualTo(new OperatorSettings("img:1", Set.of("a", "b", "c"), "operators", "op-1", 9000));
+  }
+
+  @Test
+  void defaultsWatchAllNamespacesAndLeaderElectionNeedsAPodNamespace() {
+    OperatorSettings s = OperatorSettings.fromEnv(Map.of("RUNTIME_IMAGE", "img:1"));
+    assertThat(s.watchNamespaces()).isEmpty();
+    assertThat(s.leaseNamespace()).isNull();
+    assertThat(s.managementPort()).isEqualTo(8080);
+    assertThat(OperatorSettings.fromEnv(Map.of("RUNTIME_IMAGE", "i", "POD_NAMESPACE", "x", "LEADER_ELECTION", "false")).leaseNamespace()).isNull();
+  }
+
+  @Test
+  void namesWhatIsWrong() {
+    assertThatThrownBy(() -> OperatorSettings.fromEnv(Map.of())).hasMessageStartingWith("RUNTIME_IMAGE is not set");
+    assertThatThrownBy(() -> OperatorSettings.fromEnv(Map.of("RUNTIME_IMAGE", "i", "MANAGEMENT_PORT", "x")))
+        .hasMessage("MANAGEMENT_PORT must be a number, got 'x'");
+  }
+}

@@ -1,0 +1,87 @@
+package dev.microservice.operator.validation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.microservice.model.Problem;
+import dev.microservice.operator.TestResources;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** What the API server would accept or reject, checked with the generated CRD's schema and CEL rules. */
+class CrdValidatorTest {
+  static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  static final CrdValidator VALIDATOR = CrdValidator.load();
+
+  static Stream<Path> examples() throws IOException {
+    try (Stream<Path> files = Files.walk(TestResources.ROOT.resolve("examples"))) {
+      return files.filter(p -> p.toString().endsWith(".yaml") && !p.toString().contains("/target/"))
+          .filter(CrdValidatorTest::isMicroService).toList().stream();
+    }
+  }
+
+  static Stream<Path> invalid() throws IOException {
+    try (Stream<Path> files = Files.list(Path.of("src/test/resources/invalid"))) {
+      return files.sorted().toList().stream();
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("examples")
+  void everyExampleIsAccepted(Path example) throws IOException {
+    assertThat(VALIDATOR.validate(YAML.readTree(example.toFile()))).isEmpty();
+  }
+
+  @Test
+  void thereAreExamples() throws IOException {
+    assertThat(examples()).isNotEmpty();
+  }
+
+  @ParameterizedTest
+  @MethodSource("invalid")
+  void everyInvalidManifestIsRejectedWithItsPath(Path manifest) throws IOException {
+    String expected = Files.readAllLines(manifest).stream().filter(l -> l.startsWith("# expect: "))
+        .findFirst().orElseThrow().substring("# expect: ".length());
+    List<Problem> problems = VALIDATOR.validate(YAML.readTree(manifest.toFile()));
+    assertThat(problems).map(Problem::toString).anySatisfy(p -> assertThat(p).startsWith(expected));
+  }
+
+  @Test
+  void celRulesThemselves() {
+    CelRules cel = new CelRules();
+    String exactlyOne = "has(self.grpc) != has(self.kafka)";
+    assertThat(cel.evaluate(exactlyOne, tree("{grpc: {port: 1}}"))).isTrue();
+    assertThat(cel.evaluate(exactlyOne, tree("{grpc: {port: 1}, kafka: {}}"))).isFalse();
+    assertThat(cel.evaluate(exactlyOne, tree("{}"))).isFalse();
+    String uniquePorts = "self.all(x, !has(x.grpc) || self.exists_one(y, has(y.grpc) && y.grpc.port == x.grpc.port))";
+    assertThat(cel.evaluate(uniquePorts, tree("[{grpc: {port: 1}}, {grpc: {port: 2}}, {kafka: {}}]"))).isTrue();
+    assertThat(cel.evaluate(uniquePorts, tree("[{grpc: {port: 1}}, {grpc: {port: 1}}]"))).isFalse();
+    String oneSource = "[has(self.secretKeyRef), has(self.file), has(self.env)].filter(x, x).size() == 1";
+    assertThat(cel.evaluate(oneSource, tree("{env: X}"))).isTrue();
+    assertThat(cel.evaluate(oneSource, tree("{env: X, file: /f}"))).isFalse();
+  }
+
+  static JsonNode tree(String yaml) {
+    try {
+      return YAML.readTree(yaml);
+    } catch (IOException e) {
+      throw new IllegalArgumentException(e);
+    }
+  }
+
+  static boolean isMicroService(Path p) {
+    try {
+      return "MicroService".equals(YAML.readTree(p.toFile()).path("kind").asText());
+    } catch (IOException e) {
+      return false;
+    }
+  }
+}
