@@ -3,11 +3,9 @@ package dev.microservice.runtime;
 import dev.microservice.model.ManifestException;
 import java.io.UncheckedIOException;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
-import sun.misc.Signal;
 
 /**
  * The runtime's entry point. Exit codes: 0 after a graceful stop (SIGTERM or SIGINT), 1 when it
@@ -46,7 +44,7 @@ public final class Main {
       LOG.error("Cannot start: {}", e.getMessage());
       return 1;
     }
-    onSignals(() -> {
+    Signals.onTermination(() -> {
       runtime.close();
       stopped.countDown();
     });
@@ -64,19 +62,5 @@ public final class Main {
       Thread.currentThread().interrupt();
     }
     return 0;
-  }
-
-  private static void onSignals(Runnable stop) {
-    AtomicInteger signals = new AtomicInteger();
-    for (String name : new String[] {"TERM", "INT"}) {
-      Signal.handle(new Signal(name), signal -> {
-        if (signals.incrementAndGet() > 1) {
-          LOG.warn("Second SIG{}: exiting without draining", signal.getName());
-          Runtime.getRuntime().halt(128 + signal.getNumber());
-        }
-        LOG.info("SIG{} received: stopping gracefully", signal.getName());
-        new Thread(stop, "graceful-stop").start();
-      });
-    }
   }
 }

@@ -3,8 +3,10 @@ package dev.microservice.operator.validation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.networknt.schema.JsonMetaSchema;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.NonValidationKeyword;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import dev.microservice.model.Problem;
@@ -14,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Validates a MicroService object the way the API server would: against the CRD's OpenAPI schema
@@ -30,7 +33,19 @@ public final class CrdValidator {
 
   private CrdValidator(JsonNode openApiSchema) {
     this.openApiSchema = openApiSchema;
-    this.schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4).getSchema(openApiSchema);
+    this.schema = schemaFactory().getSchema(openApiSchema);
+  }
+
+  /** JSON Schema draft 4 (what OpenAPI v3 schemas build on), with Kubernetes' extensions as annotations. */
+  private static JsonSchemaFactory schemaFactory() {
+    String iri = "https://microservice.dev/schemas/kubernetes-openapi-v3";
+    JsonMetaSchema meta = JsonMetaSchema.builder(iri, JsonMetaSchema.getV4())
+        .keywords(Stream.of("x-kubernetes-validations", "x-kubernetes-list-type", "x-kubernetes-list-map-keys",
+            "x-kubernetes-int-or-string", "x-kubernetes-preserve-unknown-fields", "x-kubernetes-embedded-resource",
+            "x-kubernetes-map-type").map(NonValidationKeyword::new).toList())
+        .build();
+    return JsonSchemaFactory.builder(JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4))
+        .metaSchema(meta).defaultMetaSchemaIri(iri).build();
   }
 
   /** @return a validator for the CRD shipped with the operator */

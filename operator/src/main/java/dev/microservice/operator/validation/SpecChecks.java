@@ -14,7 +14,7 @@ import java.util.function.Function;
 
 /**
  * What the operator checks before it creates or changes anything: the rules the CRD schema cannot
- * express, the endpoint image, and that every referenced Secret key exists.
+ * express, the images, and that every referenced Secret key exists.
  */
 public final class SpecChecks {
   private SpecChecks() {}
@@ -25,20 +25,7 @@ public final class SpecChecks {
    * @return null when the spec can be reconciled, else the problems
    */
   public static SpecProblem check(MicroService ms, Function<String, Secret> secrets) {
-    List<Problem> invalid = new ArrayList<>();
-    if (ms.getSpec() == null) {
-      invalid.add(new Problem("spec", "is required"));
-      return new SpecProblem(Reason.InvalidSpec, invalid);
-    }
-    invalid.addAll(ManifestValidator.validate(ms.toManifest()));
-    if (ms.getSpec().getEndpoints() == null) {
-      invalid.add(new Problem("spec.endpoints", "is required"));
-    } else if (isBlank(ms.getSpec().getEndpoints().getImage())) {
-      invalid.add(new Problem("spec.endpoints.image", "is empty; name the image whose /endpoints directory holds the endpoint jars"));
-    }
-    if (ms.getSpec().getRuntimeImage() != null && ms.getSpec().getRuntimeImage().isBlank()) {
-      invalid.add(new Problem("spec.runtimeImage", "is empty; leave it out to use the operator's runtime image"));
-    }
+    List<Problem> invalid = specProblems(ms);
     if (!invalid.isEmpty()) {
       return new SpecProblem(Reason.InvalidSpec, invalid);
     }
@@ -54,6 +41,30 @@ public final class SpecChecks {
       }
     }
     return missing.isEmpty() ? null : new SpecProblem(Reason.SecretNotFound, missing);
+  }
+
+  /**
+   * The checks that need no cluster: the manifest rules and the images.
+   *
+   * @param ms the MicroService
+   * @return every problem, each naming its field; empty when none
+   */
+  public static List<Problem> specProblems(MicroService ms) {
+    List<Problem> invalid = new ArrayList<>();
+    if (ms.getSpec() == null) {
+      invalid.add(new Problem("spec", "is required"));
+      return invalid;
+    }
+    invalid.addAll(ManifestValidator.validate(ms.toManifest()));
+    if (ms.getSpec().getEndpoints() == null) {
+      invalid.add(new Problem("spec.endpoints", "is required"));
+    } else if (isBlank(ms.getSpec().getEndpoints().getImage())) {
+      invalid.add(new Problem("spec.endpoints.image", "is empty; name the image whose /endpoints directory holds the endpoint jars"));
+    }
+    if (ms.getSpec().getRuntimeImage() != null && ms.getSpec().getRuntimeImage().isBlank()) {
+      invalid.add(new Problem("spec.runtimeImage", "is empty; leave it out to use the operator's runtime image"));
+    }
+    return invalid;
   }
 
   private static boolean hasKey(Secret secret, String key) {

@@ -1,0 +1,30 @@
+package dev.microservice.cli;
+
+import java.util.Arrays;
+
+/** Sets log levels before anything logs: the runtime at info, the embedded broker and Kafka clients at warn. */
+final class Logging {
+  private Logging() {}
+
+  static void configure(String[] args) {
+    boolean verbose = Arrays.asList(args).contains("--verbose");
+    boolean run = args.length > 0 && args[0].equals("run");
+    setDefault("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "debug" : run ? "info" : "warn");
+    setDefault("org.slf4j.simpleLogger.showDateTime", "true");
+    setDefault("org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss.SSS");
+    setDefault("org.slf4j.simpleLogger.showThreadName", "false");
+    setDefault("org.slf4j.simpleLogger.showShortLogName", "true");
+    setDefault("org.slf4j.simpleLogger.levelInBrackets", "true");
+    String kafka = verbose ? "info" : run ? "warn" : "off";
+    setDefault("org.slf4j.simpleLogger.log.kafka", kafka);
+    setDefault("org.slf4j.simpleLogger.log.org.apache.kafka", kafka);
+    setDefault("org.slf4j.simpleLogger.log.state.change.logger", kafka);
+    setDefault("org.slf4j.simpleLogger.log.io.grpc", verbose ? "debug" : "warn");
+  }
+
+  private static void setDefault(String key, String value) {
+    if (System.getProperty(key) == null) {
+      System.setProperty(key, value);
+    }
+  }
+}

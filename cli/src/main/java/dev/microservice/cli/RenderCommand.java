@@ -1,0 +1,73 @@
+package dev.microservice.cli;
+
+import dev.microservice.model.MicroService;
+import dev.microservice.model.Problem;
+import dev.microservice.operator.desired.RuntimeConfigMap;
+import dev.microservice.operator.desired.RuntimeDeployment;
+import dev.microservice.operator.desired.RuntimeService;
+import dev.microservice.operator.validation.SpecChecks;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code msvc render}: prints the objects the operator would create, from the same functions. */
+@Command(name = "render", mixinStandardHelpOptions = true,
+    description = "Print, as YAML, the ConfigMap, Deployment and Service the operator would create for a manifest.")
+final class RenderCommand implements Callable<Integer> {
+  /** The runtime image the chart deploys by default. */
+  static final String DEFAULT_RUNTIME_IMAGE = "ghcr.io/microservice-operator/runtime:"
+      + (RenderCommand.class.getPackage().getImplementationVersion() == null ? "0.1.0-SNAPSHOT"
+          : RenderCommand.class.getPackage().getImplementationVersion());
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Option(names = {"-f", "--file"}, required = true, description = "The MicroService manifest.")
+  Path file;
+
+  @Option(names = "--namespace", description = "Namespace of the objects (default: the manifest's, else 'default').")
+  String namespace;
+
+  @Option(names = "--runtime-image", description = "Runtime image when the manifest names none (default: ${DEFAULT-VALUE}).")
+  String runtimeImage = DEFAULT_RUNTIME_IMAGE;
+
+  @Override
+  public Integer call() throws IOException {
+    MicroService ms = read(file);
+    if (namespace != null) {
+      ms.getMetadata().setNamespace(namespace);
+    } else if (ms.getMetadata().getNamespace() == null) {
+      ms.getMetadata().setNamespace("default");
+    }
+    List<Problem> problems = SpecChecks.specProblems(ms);
+    if (!problems.isEmpty()) {
+      throw new CliException(file + " is invalid:\n  " + problems.stream().map(Problem::toString).collect(Collectors.joining("\n  ")));
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    out.print(Serialization.asYaml(RuntimeConfigMap.of(ms)));
+    out.print(Serialization.asYaml(RuntimeDeployment.of(ms, runtimeImage)));
+    if (RuntimeService.needed(ms)) {
+      out.print(Serialization.asYaml(RuntimeService.of(ms)));
+    }
+    out.flush();
+    return 0;
+  }
+
+  static MicroService read(Path file) throws IOException {
+    if (!Files.isRegularFile(file)) {
+      throw new CliException("cannot read " + file + ": no such file");
+    }
+    try {
+      return Serialization.unmarshal(Files.readString(file), MicroService.class);
+    } catch (RuntimeException e) {
+      throw new CliException("cannot read " + file + " as a MicroService: " + CliException.oneLine(e), e);
+    }
+  }
+}
