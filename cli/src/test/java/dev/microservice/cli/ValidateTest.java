@@ -62,7 +62,7 @@ class ValidateTest {
         Files.readString(ROOT.resolve("examples/hello/microservice.yaml")).replace("endpoint: hello", "endpoint: helo"));
     CliRun run = CliRun.of("validate", "-f", manifest.toString(), "--endpoints", ROOT.resolve("examples/hello/target").toString());
     assertThat(run.code()).isEqualTo(1);
-    assertThat(run.out()).contains("spec.servers[0].namespaces[0].services[0].endpoint: no endpoint named 'helo'; available: hello");
+    assertThat(run.out()).contains("spec.servers[0].namespaces[0].services[0].endpoint: no endpoint named 'helo'; available: goodbye, hello");
   }
 
   @Test

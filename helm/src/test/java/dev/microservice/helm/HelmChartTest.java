@@ -35,6 +35,7 @@ class HelmChartTest {
       "apps/deployments: get,list,watch,create,update",
       "/configmaps: get,list,watch,create,update",
       "/services: get,list,watch,create,update,delete",
+      "/pods: list,watch",
       "/secrets: get",
       "/events: create");
 

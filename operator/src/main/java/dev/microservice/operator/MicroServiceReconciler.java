@@ -10,7 +10,15 @@ import dev.microservice.operator.events.WarningEvents;
 import dev.microservice.operator.status.SpecProblem;
 import dev.microservice.operator.status.StatusCalculator;
 import dev.microservice.operator.validation.SpecChecks;
+import dev.microservice.operator.desired.Labels;
+import dev.microservice.operator.status.PodFailures;
 import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import java.util.List;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -68,7 +76,8 @@ public class MicroServiceReconciler implements Reconciler<MicroService> {
       events.warn(ms, problem.reason(), problem.message());
     }
     Deployment deployment = context.getSecondaryResource(Deployment.class).orElse(null);
-    MicroServiceStatus status = StatusCalculator.compute(ms, deployment, problem, clock.instant());
+    String podFailure = PodFailures.of(context.getSecondaryResources(Pod.class)).orElse(null);
+    MicroServiceStatus status = StatusCalculator.compute(ms, deployment, problem, podFailure, clock.instant());
     UpdateControl<MicroService> control;
     if (status.equals(ms.getStatus())) {
       control = UpdateControl.noUpdate();
@@ -77,6 +86,17 @@ public class MicroServiceReconciler implements Reconciler<MicroService> {
       control = UpdateControl.patchStatus(ms);
     }
     return problem != null ? control.rescheduleAfter(RECHECK_MISSING_SECRETS) : control;
+  }
+
+  /** Also watch the runtime pods, to report containers that fail (read only; the Deployment owns them). */
+  @Override
+  public List<EventSource<?, MicroService>> prepareEventSources(EventSourceContext<MicroService> context) {
+    InformerEventSourceConfiguration<Pod> pods = InformerEventSourceConfiguration.from(Pod.class, MicroService.class)
+        .withName("runtime-pods")
+        .withLabelSelector(Labels.MANAGED_SELECTOR)
+        .withSecondaryToPrimaryMapper(Labels::owningMicroService)
+        .build();
+    return List.of(new InformerEventSource<>(pods, context));
   }
 
   /** Emit an event only when the problem differs from what the status already reports. */

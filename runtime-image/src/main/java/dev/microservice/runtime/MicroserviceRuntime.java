@@ -175,16 +175,19 @@ public final class MicroserviceRuntime implements AutoCloseable {
           Thread.currentThread().interrupt();
         }
       }
-      servers.clear();
       if (endpoints != null) {
         endpoints.close();
         endpoints = null;
       }
+      boolean served = !servers.isEmpty();
+      servers.clear();
       if (management != null) {
         management.close();
         management = null;
       }
-      LOG.info("Stopped");
+      if (served) {
+        LOG.info("Stopped"); // only after serving: a failed start ends with its reason (the pod's termination message)
+      }
     }
   }
 }

@@ -46,7 +46,7 @@ class RuntimeProcessIT {
         "--management-port", String.valueOf(TestSupport.freePort()))) {
       assertThat(rt.exitCode(Duration.ofSeconds(30))).isEqualTo(1);
       assertThat(rt.output())
-          .contains("spec.servers[0].namespaces[0].services[0].endpoint: no endpoint named 'helo'; available: hello")
+          .contains("spec.servers[0].namespaces[0].services[0].endpoint: no endpoint named 'helo'; available: goodbye, hello")
           .doesNotContain("\tat ");
     }
   }

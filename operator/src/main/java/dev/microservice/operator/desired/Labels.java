@@ -34,6 +34,20 @@ public final class Labels {
     return labels;
   }
 
+  /**
+   * Maps a pod (or any object carrying our labels) to the MicroService it runs for.
+   *
+   * @param object a labelled object
+   * @return the MicroService's id, or none
+   */
+  public static java.util.Set<io.javaoperatorsdk.operator.processing.event.ResourceID> owningMicroService(
+      io.fabric8.kubernetes.api.model.HasMetadata object) {
+    Map<String, String> labels = object.getMetadata().getLabels();
+    String instance = labels == null ? null : labels.get(INSTANCE);
+    return instance == null ? java.util.Set.of()
+        : java.util.Set.of(new io.javaoperatorsdk.operator.processing.event.ResourceID(instance, object.getMetadata().getNamespace()));
+  }
+
   /** @return the selector as a string, e.g. for the scale subresource */
   public static String selectorString(MicroService ms) {
     return selector(ms).entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(","));

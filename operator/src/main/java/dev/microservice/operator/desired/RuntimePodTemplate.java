@@ -97,6 +97,8 @@ public final class RuntimePodTemplate {
         .withReadinessProbe(probe("/readyz", 5, 2))
         .withVolumeMounts(RuntimeVolumes.runtimeMounts(ms, initContainer))
         .withSecurityContext(SecurityContexts.container())
+        // The runtime logs why it cannot start as its last lines; the operator reports them.
+        .withTerminationMessagePolicy("FallbackToLogsOnError")
         .build();
   }
 

@@ -22,6 +22,8 @@ public enum Reason {
   NoReplicasAvailable,
   /** Replicas is 0. */
   ScaledToZero,
+  /** A runtime container keeps failing (crash loop, start-up error, image pull). */
+  RuntimeFailing,
   /** The Deployment reported ProgressDeadlineExceeded. */
   ProgressDeadlineExceeded,
   /** Nothing is wrong. */

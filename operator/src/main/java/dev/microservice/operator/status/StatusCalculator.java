@@ -25,10 +25,12 @@ public final class StatusCalculator {
    * @param ms the MicroService, with its current status (or none)
    * @param deployment its Deployment, or null when there is none
    * @param problem null when the spec is valid, else why not
+   * @param podFailure null when no runtime container is failing, else why one is
    * @param now the time to stamp on conditions that change
    * @return the new status
    */
-  public static MicroServiceStatus compute(MicroService ms, Deployment deployment, SpecProblem problem, Instant now) {
+  public static MicroServiceStatus compute(MicroService ms, Deployment deployment, SpecProblem problem, String podFailure,
+      Instant now) {
     int desired = ms.getSpec().getReplicas() == null ? 1 : ms.getSpec().getReplicas();
     DeploymentStatus ds = deployment == null || deployment.getStatus() == null ? new DeploymentStatus() : deployment.getStatus();
     int replicas = orZero(ds.getReplicas());
@@ -42,6 +44,8 @@ public final class StatusCalculator {
       conditions.add(condition("Ready", false, problem.reason(), problem.message()));
     } else if (deployment == null) {
       conditions.add(condition("Ready", false, Reason.Creating, "creating the runtime Deployment"));
+    } else if (podFailure != null) {
+      conditions.add(condition("Ready", false, Reason.RuntimeFailing, podFailure));
     } else if (desired == 0) {
       conditions.add(condition("Ready", true, Reason.ScaledToZero, "scaled to zero replicas"));
     } else if (ready >= desired && updated >= desired) {
@@ -56,6 +60,8 @@ public final class StatusCalculator {
     conditions.add(progressing(problem, deployment, stalled, desired, updated, ready, replicas));
     if (problem != null) {
       conditions.add(condition("Degraded", true, problem.reason(), problem.message()));
+    } else if (podFailure != null && deployment != null) {
+      conditions.add(condition("Degraded", true, Reason.RuntimeFailing, podFailure));
     } else if (stalled) {
       conditions.add(condition("Degraded", true, Reason.ProgressDeadlineExceeded, "the rollout made no progress in time; see the Deployment's pods"));
     } else {

@@ -36,7 +36,7 @@ class StatusCalculatorTest {
 
   @Test
   void beforeTheDeploymentExists() {
-    MicroServiceStatus s = StatusCalculator.compute(ms(), null, null, T1);
+    MicroServiceStatus s = StatusCalculator.compute(ms(), null, null, null, T1);
     assertThat(summary(s, "Ready")).isEqualTo("False/Creating");
     assertThat(summary(s, "Progressing")).isEqualTo("True/Creating");
     assertThat(summary(s, "Available")).isEqualTo("False/NoReplicasAvailable");
@@ -51,12 +51,12 @@ class StatusCalculatorTest {
 
   @Test
   void rollingOutThenReady() {
-    MicroServiceStatus rolling = StatusCalculator.compute(ms(), deployment(1, 0, 1), null, T1);
+    MicroServiceStatus rolling = StatusCalculator.compute(ms(), deployment(1, 0, 1), null, null, T1);
     assertThat(summary(rolling, "Ready")).isEqualTo("False/ReplicasNotReady");
     assertThat(rolling.condition("Ready").getMessage()).isEqualTo("0 of 1 pods ready");
     assertThat(summary(rolling, "Progressing")).isEqualTo("True/RollingOut");
 
-    MicroServiceStatus ready = StatusCalculator.compute(ms(), deployment(1, 1, 1), null, T1);
+    MicroServiceStatus ready = StatusCalculator.compute(ms(), deployment(1, 1, 1), null, null, T1);
     assertThat(summary(ready, "Ready")).isEqualTo("True/AllReplicasReady");
     assertThat(summary(ready, "Available")).isEqualTo("True/MinimumReplicasAvailable");
     assertThat(summary(ready, "Progressing")).isEqualTo("False/RolloutComplete");
@@ -67,15 +67,15 @@ class StatusCalculatorTest {
   @Test
   void lastTransitionTimeChangesOnlyWhenTheStatusDoes() {
     MicroService ms = ms();
-    ms.setStatus(StatusCalculator.compute(ms, deployment(1, 1, 1), null, T1));
-    MicroServiceStatus same = StatusCalculator.compute(ms, deployment(1, 1, 1), null, T2);
+    ms.setStatus(StatusCalculator.compute(ms, deployment(1, 1, 1), null, null, T1));
+    MicroServiceStatus same = StatusCalculator.compute(ms, deployment(1, 1, 1), null, null, T2);
     assertThat(same).isEqualTo(ms.getStatus());
     assertThat(same.condition("Ready").getLastTransitionTime()).isEqualTo("2026-01-01T10:00:00Z");
 
-    MicroServiceStatus flipped = StatusCalculator.compute(ms, deployment(2, 1, 1), null, T2);
+    MicroServiceStatus flipped = StatusCalculator.compute(ms, deployment(2, 1, 1), null, null, T2);
     assertThat(flipped.condition("Ready").getStatus()).isEqualTo("True");
     ms.getSpec().setReplicas(2);
-    flipped = StatusCalculator.compute(ms, deployment(2, 1, 1), null, T2);
+    flipped = StatusCalculator.compute(ms, deployment(2, 1, 1), null, null, T2);
     assertThat(flipped.condition("Ready").getStatus()).isEqualTo("False");
     assertThat(flipped.condition("Ready").getLastTransitionTime()).isEqualTo("2026-01-01T10:05:00Z");
     assertThat(flipped.condition("Available").getLastTransitionTime()).as("still available").isEqualTo("2026-01-01T10:00:00Z");
@@ -85,7 +85,7 @@ class StatusCalculatorTest {
   void invalidSpecIsNotReadyAndDegradedNamingTheField() {
     SpecProblem problem = new SpecProblem(Reason.SecretNotFound,
         List.of(new Problem("spec.servers[1].kafka.security.sasl.password.secretKeyRef", "Secret 'kafka-user' not found in namespace 'shop'")));
-    MicroServiceStatus s = StatusCalculator.compute(ms(), deployment(1, 1, 1), problem, T1);
+    MicroServiceStatus s = StatusCalculator.compute(ms(), deployment(1, 1, 1), problem, null, T1);
     assertThat(summary(s, "Ready")).isEqualTo("False/SecretNotFound");
     assertThat(s.condition("Ready").getMessage())
         .isEqualTo("spec.servers[1].kafka.security.sasl.password.secretKeyRef: Secret 'kafka-user' not found in namespace 'shop'");
@@ -95,11 +95,20 @@ class StatusCalculatorTest {
   }
 
   @Test
+  void failingRuntimeIsNotReadyAndDegradedWithItsMessage() {
+    String why = "pod greeter-abc: the runtime exited with code 1: Cannot start: no endpoint named 'helo'; available: hello";
+    MicroServiceStatus s = StatusCalculator.compute(ms(), deployment(1, 0, 1), null, why, T1);
+    assertThat(summary(s, "Ready")).isEqualTo("False/RuntimeFailing");
+    assertThat(s.condition("Ready").getMessage()).isEqualTo(why);
+    assertThat(summary(s, "Degraded")).isEqualTo("True/RuntimeFailing");
+  }
+
+  @Test
   void stalledRolloutIsDegraded() {
     Deployment d = deployment(1, 0, 1);
     d.getStatus().setConditions(List.of(new io.fabric8.kubernetes.api.model.apps.DeploymentConditionBuilder()
         .withType("Progressing").withStatus("False").withReason("ProgressDeadlineExceeded").build()));
-    MicroServiceStatus s = StatusCalculator.compute(ms(), d, null, T1);
+    MicroServiceStatus s = StatusCalculator.compute(ms(), d, null, null, T1);
     assertThat(summary(s, "Degraded")).isEqualTo("True/ProgressDeadlineExceeded");
     assertThat(summary(s, "Progressing")).isEqualTo("False/ProgressDeadlineExceeded");
   }
@@ -108,7 +117,7 @@ class StatusCalculatorTest {
   void scaledToZeroIsReady() {
     MicroService ms = ms();
     ms.getSpec().setReplicas(0);
-    MicroServiceStatus s = StatusCalculator.compute(ms, deployment(0, 0, 0), null, T1);
+    MicroServiceStatus s = StatusCalculator.compute(ms, deployment(0, 0, 0), null, null, T1);
     assertThat(summary(s, "Ready")).isEqualTo("True/ScaledToZero");
     assertThat(summary(s, "Available")).isEqualTo("True/ScaledToZero");
   }

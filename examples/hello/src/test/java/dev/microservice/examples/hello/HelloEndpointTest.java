@@ -31,6 +31,14 @@ class HelloEndpointTest {
   }
 
   @Test
+  void goodbyeToo() throws Exception {
+    assertThat(new String(new GoodbyeEndpoint().handle(ctx, "Ada".getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8))
+        .isEqualTo("Goodbye, Ada!");
+    assertThat(catchThrowableOfType(EndpointException.class, () -> new GoodbyeEndpoint().handle(ctx, new byte[0])).status())
+        .isEqualTo(Status.INVALID_ARGUMENT);
+  }
+
+  @Test
   void rejectsBytesThatAreNotText() {
     EndpointException e = catchThrowableOfType(EndpointException.class,
         () -> new HelloEndpoint().handle(ctx, new byte[] {(byte) 0xff, (byte) 0xfe}));
