@@ -35,6 +35,7 @@ import org.apache.kafka.common.utils.Time;
 public final class EmbeddedKafka implements AutoCloseable {
   private final Path dataDir;
   private final boolean deleteDataDir;
+  private final String host;
   private final int port;
   private final int saslPort;
   private final KafkaRaftServer server;
@@ -43,6 +44,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     try {
       this.deleteDataDir = b.dataDir == null;
       this.dataDir = b.dataDir != null ? Files.createDirectories(b.dataDir) : Files.createTempDirectory("embedded-kafka");
+      this.host = b.host;
       this.port = b.port > 0 ? b.port : freePort();
       this.saslPort = b.saslUsers.isEmpty() ? -1 : freePort();
       Properties props = properties(b, freePort());
@@ -66,9 +68,9 @@ public final class EmbeddedKafka implements AutoCloseable {
     return new Builder();
   }
 
-  /** @return "localhost:port" of the PLAINTEXT listener */
+  /** @return "host:port" of the PLAINTEXT listener */
   public String bootstrapServers() {
-    return "localhost:" + port;
+    return host + ":" + port;
   }
 
   /** @return "localhost:port" of the SASL_PLAINTEXT listener; only when SASL users were given */
@@ -76,7 +78,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     if (saslPort < 0) {
       throw new IllegalStateException("no SASL listener: add users with saslPlainUser()");
     }
-    return "localhost:" + saslPort;
+    return host + ":" + saslPort;
   }
 
   /** @return the PLAINTEXT port */
@@ -118,7 +120,7 @@ public final class EmbeddedKafka implements AutoCloseable {
 
   private Properties properties(Builder b, int controllerPort) {
     Properties p = new Properties();
-    String listeners = "PLAINTEXT://localhost:" + port + (saslPort > 0 ? ",SASL_PLAINTEXT://localhost:" + saslPort : "");
+    String listeners = "PLAINTEXT://" + host + ":" + port + (saslPort > 0 ? ",SASL_PLAINTEXT://" + host + ":" + saslPort : "");
     p.put("process.roles", "broker,controller");
     p.put("node.id", "1");
     p.put("controller.quorum.bootstrap.servers", "localhost:" + controllerPort);
@@ -191,6 +193,7 @@ public final class EmbeddedKafka implements AutoCloseable {
   /** Options of an {@link EmbeddedKafka}. */
   public static final class Builder {
     private int port;
+    private String host = "localhost";
     private Path dataDir;
     private final Map<String, String> saslUsers = new LinkedHashMap<>();
     private final Map<String, String> extra = new LinkedHashMap<>();
@@ -203,6 +206,15 @@ public final class EmbeddedKafka implements AutoCloseable {
      */
     public Builder port(int port) {
       this.port = port;
+      return this;
+    }
+
+    /**
+     * @param host the address the broker listens on and advertises (default localhost)
+     * @return this builder
+     */
+    public Builder host(String host) {
+      this.host = host;
       return this;
     }
 
