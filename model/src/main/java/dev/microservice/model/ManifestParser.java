@@ -46,8 +46,10 @@ public final class ManifestParser {
     String yaml;
     try {
       yaml = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new UncheckedIOException("cannot read manifest " + file + ": no such file", e);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read manifest " + file + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot read manifest " + file + ": " + e.getClass().getSimpleName() + " " + e.getMessage(), e);
     }
     return parse(yaml, file.toString());
   }

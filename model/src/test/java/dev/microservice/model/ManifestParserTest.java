@@ -77,6 +77,12 @@ class ManifestParserTest {
   }
 
   @Test
+  void aMissingFileIsNamed() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> ManifestParser.parse(Path.of("no/such.yaml")))
+        .hasMessage("cannot read manifest no/such.yaml: no such file");
+  }
+
+  @Test
   void rejectsAnEmptyManifest() {
     assertThat(problems("  \n")).containsExactly("(document): the manifest is empty");
   }
