@@ -1,5 +1,6 @@
 package dev.microservice.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
@@ -32,7 +33,28 @@ public final class ManifestParser {
           .disable(SerializationFeature.WRITE_EMPTY_JSON_ARRAYS)
           .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
+  /**
+   * The runtime's view: it skips what only Kubernetes uses (images, env, resources, pod settings),
+   * so their (large) types are never bound at start-up. The operator and the CLI check those.
+   */
+  @JsonIgnoreProperties({"endpoints", "runtimeImage", "env", "resources", "pod"})
+  private interface RuntimeView {}
+
+  private static final ObjectMapper RUNTIME_YAML = YAML.copy().addMixIn(MicroServiceSpec.class, RuntimeView.class);
+
   private ManifestParser() {}
+
+  /**
+   * Reads and validates a manifest file as the runtime needs it: Kubernetes-only fields (images,
+   * env, resources, pod settings) are skipped, not bound.
+   *
+   * @param file the YAML file
+   * @return the manifest, with those fields left empty
+   * @throws ManifestException listing every problem, each with its path
+   */
+  public static Manifest parseForRuntime(Path file) {
+    return parse(read(file), file.toString(), RUNTIME_YAML);
+  }
 
   /**
    * Reads and validates a manifest file.
@@ -43,15 +65,17 @@ public final class ManifestParser {
    * @throws UncheckedIOException when the file cannot be read
    */
   public static Manifest parse(Path file) {
-    String yaml;
+    return parse(read(file), file.toString());
+  }
+
+  private static String read(Path file) {
     try {
-      yaml = Files.readString(file, StandardCharsets.UTF_8);
+      return Files.readString(file, StandardCharsets.UTF_8);
     } catch (java.nio.file.NoSuchFileException e) {
       throw new UncheckedIOException("cannot read manifest " + file + ": no such file", e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read manifest " + file + ": " + e.getClass().getSimpleName() + " " + e.getMessage(), e);
     }
-    return parse(yaml, file.toString());
   }
 
   /**
@@ -63,6 +87,10 @@ public final class ManifestParser {
    * @throws ManifestException listing every problem, each with its path
    */
   public static Manifest parse(String yaml, String source) {
+    return parse(yaml, source, YAML);
+  }
+
+  private static Manifest parse(String yaml, String source, ObjectMapper mapper) {
     ProblemCollector collector = new ProblemCollector();
     List<Problem> problems = new ArrayList<>();
     Manifest manifest = null;
@@ -70,7 +98,7 @@ public final class ManifestParser {
       problems.add(new Problem("(document)", "the manifest is empty"));
     } else {
       try {
-        manifest = YAML.readerFor(Manifest.class).withHandler(collector).readValue(yaml);
+        manifest = mapper.readerFor(Manifest.class).withHandler(collector).readValue(yaml);
       } catch (JsonMappingException e) {
         if (e.getCause() instanceof StreamReadException syntax) {
           problems.add(syntaxProblem(syntax));

@@ -77,6 +77,23 @@ class ManifestParserTest {
   }
 
   @Test
+  void theRuntimeViewSkipsKubernetesOnlyFields(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+    Path file = java.nio.file.Files.writeString(tmp.resolve("m.yaml"), HEADER + """
+        spec:
+          endpoints: {image: example.com/hello:1}
+          env: [{name: A, value: b}]
+          pod: {nodeSelector: {disk: ssd}}
+          servers:
+            - {name: rpc, grpc: {port: 9090}, namespaces: [{name: g, services: [{name: s, endpoint: e}]}]}
+        """);
+    Manifest runtime = ManifestParser.parseForRuntime(file);
+    assertThat(runtime.getSpec().getPod()).isNull();
+    assertThat(runtime.getSpec().getEndpoints()).isNull();
+    assertThat(runtime.getSpec().getServers().get(0).getGrpc().getPort()).isEqualTo(9090);
+    assertThat(ManifestParser.parse(file).getSpec().getPod().getNodeSelector()).containsEntry("disk", "ssd");
+  }
+
+  @Test
   void aMissingFileIsNamed() {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> ManifestParser.parse(Path.of("no/such.yaml")))
         .hasMessage("cannot read manifest no/such.yaml: no such file");

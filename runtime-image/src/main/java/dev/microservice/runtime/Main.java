@@ -12,6 +12,10 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
  * cannot start, 2 for a bad command line. A second signal forces an immediate exit.
  */
 public final class Main {
+  static {
+    Warmup.start(); // before anything else loads: logging, Jackson
+  }
+
   private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 
   private Main() {}

@@ -61,7 +61,7 @@ public final class MicroserviceRuntime implements AutoCloseable {
    * @throws ManifestException when the manifest is invalid
    */
   public static MicroserviceRuntime fromOptions(RuntimeOptions options) {
-    return new MicroserviceRuntime(ManifestParser.parse(options.manifest()), options.endpoints(), options.managementPort());
+    return new MicroserviceRuntime(ManifestParser.parseForRuntime(options.manifest()), options.endpoints(), options.managementPort());
   }
 
   /**
@@ -88,6 +88,9 @@ public final class MicroserviceRuntime implements AutoCloseable {
       startServer("spec.servers[" + i + "]", spec.getServers().get(i));
     }
     ready = !stopping;
+    Thread jvmMetrics = new Thread(metrics::registerJvmMetrics, "jvm-metrics");
+    jvmMetrics.setDaemon(true);
+    jvmMetrics.start();
     LOG.info("MicroService '{}' started: {} server(s), management port {}; ready once every server serves",
         manifest.getMetadata().getName(), servers.size(), management.port());
   }

@@ -41,8 +41,11 @@ public final class RuntimeMetrics {
           .labelNames("transport", "server")
           .register(registry);
 
-  /** Creates the metrics, including the JVM's. */
-  public RuntimeMetrics() {
+  /** Creates the request metrics; {@link #registerJvmMetrics()} adds the JVM's. */
+  public RuntimeMetrics() {}
+
+  /** Adds JVM metrics (memory, GC, threads, ...); done after start-up, off the critical path. */
+  public void registerJvmMetrics() {
     JvmMetrics.builder().register(registry);
   }
 
