@@ -43,8 +43,8 @@ final class KafkaBench {
     try (EmbeddedKafka kafka = EmbeddedKafka.builder().start()) {
       kafka.createTopic("bench-in", 4);
       fill(kafka, "bench-in", records);
-      double baseline = records / baselineConsume(kafka, records).toNanos() * 1e9;
-      double ours = records / runtimeConsume(kafka, records).toNanos() * 1e9;
+      double baseline = records * 1e9 / baselineConsume(kafka, records).toNanos();
+      double ours = records * 1e9 / runtimeConsume(kafka, records).toNanos();
       results.add(new Result("kafka", "throughput", ours, baseline, "records=" + records + " size=100B partitions=4 unit=records/s"));
       int rate = 200;
       Duration duration = Duration.ofSeconds(quick ? 5 : 15);

@@ -16,7 +16,12 @@ record Result(String benchmark, String metric, double value, double baseline, St
 
   String json() {
     return String.format(java.util.Locale.ROOT,
-        "{\"benchmark\": \"%s\", \"metric\": \"%s\", \"value\": %.3f, \"baseline\": %.3f, \"ratio\": %.4f, \"params\": \"%s\"}",
-        benchmark, metric, value, baseline, ratio(), params);
+        "{\"benchmark\": \"%s\", \"metric\": \"%s\", \"value\": %s, \"baseline\": %s, \"ratio\": %s, \"params\": \"%s\"}",
+        benchmark, metric, number(value, 3), number(baseline, 3), number(ratio(), 4), params.replace("\"", "'"));
+  }
+
+  /** A JSON number, or null where there is none (NaN). */
+  private static String number(double v, int decimals) {
+    return Double.isNaN(v) || Double.isInfinite(v) ? "null" : String.format(java.util.Locale.ROOT, "%." + decimals + "f", v);
   }
 }

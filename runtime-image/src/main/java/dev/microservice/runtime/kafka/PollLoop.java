@@ -30,7 +30,7 @@ final class PollLoop implements Runnable, ConsumerRebalanceListener {
   private static final Logger LOG = LoggerFactory.getLogger(PollLoop.class);
   private static final Duration POLL = Duration.ofMillis(100);
   private static final long COMMIT_EVERY_NANOS = Duration.ofMillis(200).toNanos();
-  private static final int PAUSE_RECORDS = 1000;
+  private static final int PAUSE_RECORDS = 10_000;
   private static final Duration REJOIN_BACKOFF = Duration.ofSeconds(1);
   private static final long PAUSE_BYTES = 16L * 1024 * 1024;
 
