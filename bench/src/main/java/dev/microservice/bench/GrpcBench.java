@@ -26,7 +26,11 @@ final class GrpcBench {
   }
 
   /** Throughput (calls/s) and latencies of one system at one parameter set. */
-  record Run(double throughput, double p50, double p99) {}
+  record Run(double throughput, double p50, double p99) {
+    static Run mean(Run a, Run b) {
+      return new Run((a.throughput + b.throughput) / 2, (a.p50 + b.p50) / 2, (a.p99 + b.p99) / 2);
+    }
+  }
 
   List<Result> run() throws Exception {
     List<Result> results = new ArrayList<>();
@@ -49,9 +53,14 @@ final class GrpcBench {
       try {
         for (int payload : new int[] {100, 10 * 1024}) {
           for (int concurrency : quick ? new int[] {1, 16} : new int[] {1, 8, 32}) {
-            // Alternate who goes first so warm-up and machine noise do not favour one side.
-            Run base = measure(baselinePort, concurrency, payload);
-            Run ours = measure(runtimePort, concurrency, payload);
+            // Baseline, ours, ours, baseline, averaged per side: neither side profits from going
+            // first or last (warm-up, machine noise).
+            Run base1 = measure(baselinePort, concurrency, payload);
+            Run ours1 = measure(runtimePort, concurrency, payload);
+            Run ours2 = measure(runtimePort, concurrency, payload);
+            Run base2 = measure(baselinePort, concurrency, payload);
+            Run base = Run.mean(base1, base2);
+            Run ours = Run.mean(ours1, ours2);
             String params = "concurrency=" + concurrency + " payload=" + (payload >= 1024 ? payload / 1024 + "KB" : payload + "B");
             results.add(new Result("grpc", "throughput", ours.throughput(), base.throughput(), params));
             results.add(new Result("grpc", "p50", ours.p50(), base.p50(), params + " unit=ms"));
@@ -67,7 +76,7 @@ final class GrpcBench {
 
   private Run measure(int port, int concurrency, int payloadBytes) throws Exception {
     Duration warmup = Duration.ofSeconds(quick ? 1 : 3);
-    Duration window = Duration.ofSeconds(quick ? 2 : 8);
+    Duration window = Duration.ofSeconds(quick ? 2 : 6);
     ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
     try {
       RPCMessage request = RPCMessage.newBuilder().setNamespace("bench").setService("echo")
