@@ -8,7 +8,6 @@ import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -123,9 +122,5 @@ final class StartupBench {
   private static double median(List<Start> starts, java.util.function.ToDoubleFunction<Start> f) {
     double[] v = starts.stream().mapToDouble(f).sorted().toArray();
     return v[v.length / 2];
-  }
-
-  static String describe(double[] v) {
-    return Arrays.toString(v);
   }
 }
