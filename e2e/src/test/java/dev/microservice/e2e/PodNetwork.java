@@ -17,12 +17,29 @@ final class PodNetwork implements AutoCloseable {
   private final Deque<Integer> free = new ArrayDeque<>();
 
   PodNetwork() {
+    removeLeftovers();
     for (int i = 2; i < 250; i++) {
       free.add(i);
     }
     Shell.run("ip", "link", "add", bridge, "type", "bridge");
     Shell.run("ip", "addr", "add", NODE_IP + "/24", "dev", bridge);
     Shell.run("ip", "link", "set", bridge, "up");
+  }
+
+  /** A run that was killed leaves its bridge (same address) and namespaces behind: remove them first. */
+  private static void removeLeftovers() {
+    for (String line : Shell.run("ip", "-o", "link", "show", "type", "bridge").lines().toList()) {
+      String[] parts = line.split(":\\s+");
+      if (parts.length > 1 && parts[1].startsWith("mse2e")) {
+        Shell.quietly("ip", "link", "del", parts[1].split("@")[0]);
+      }
+    }
+    for (String line : Shell.run("ip", "netns", "list").lines().toList()) {
+      String name = line.split("\\s+")[0];
+      if (name.startsWith("mse2e-")) {
+        Shell.quietly("ip", "netns", "del", name);
+      }
+    }
   }
 
   /** A pod's namespace and address. */
