@@ -13,7 +13,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /** {@code msvc send grpc}: calls rpc.MessageService/Command and prints the reply. */
@@ -24,19 +24,12 @@ final class SendGrpcCommand implements Callable<Integer> {
   @Option(names = "--address", defaultValue = "localhost:9090", description = "host:port of the gRPC server (default: ${DEFAULT-VALUE}).")
   String address;
 
-  @Option(names = "--timeout", defaultValue = "10s", description = "How long to wait for the reply, e.g. 500ms, 10s (default: ${DEFAULT-VALUE}).")
-  String timeout;
-
-  @Parameters(index = "0", paramLabel = "<namespace>/<service>", description = "Where the message goes, e.g. greeter/hello.")
-  String target;
-
-  @Parameters(index = "1", paramLabel = "<payload>", description = "The message, sent as UTF-8.")
-  String payload;
+  @Mixin SendArguments args;
 
   @Override
   public Integer call() throws InterruptedException {
-    Target t = Target.parse(target);
-    Duration wait = Durations.parse("--timeout", timeout);
+    Target t = args.target();
+    Duration wait = args.timeout();
     int colon = address.lastIndexOf(':');
     if (colon <= 0) {
       throw new CliException("--address must be host:port, got '" + address + "'");
@@ -46,7 +39,7 @@ final class SendGrpcCommand implements Callable<Integer> {
     try {
       byte[] reply = MessageServiceGrpc.newBlockingStub(channel).withDeadlineAfter(wait.toMillis(), TimeUnit.MILLISECONDS)
           .command(RPCMessage.newBuilder().setNamespace(t.namespace()).setService(t.service())
-              .setData(ByteString.copyFrom(payload, StandardCharsets.UTF_8)).build())
+              .setData(ByteString.copyFrom(args.payload, StandardCharsets.UTF_8)).build())
           .getData().toByteArray();
       spec.commandLine().getOut().println(new String(reply, StandardCharsets.UTF_8));
       return 0;
@@ -56,7 +49,7 @@ final class SendGrpcCommand implements Callable<Integer> {
         throw new CliException("nothing answers at " + address + " (is './msvc run' running?)");
       }
       if (s.getCode() == Status.Code.DEADLINE_EXCEEDED) {
-        throw new CliException("no reply from " + address + " within " + timeout);
+        throw new CliException("no reply from " + address + " within " + args.timeout);
       }
       throw new CliException(s.getCode() + ": " + s.getDescription());
     } finally {

@@ -19,7 +19,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /** {@code msvc send kafka}: produces one request record and, with --reply, prints its reply. */
@@ -40,19 +40,12 @@ final class SendKafkaCommand implements Callable<Integer> {
   @Option(names = "--key", description = "Record key (default: none).")
   String key;
 
-  @Option(names = "--timeout", defaultValue = "10s", description = "How long to wait for Kafka and for the reply (default: ${DEFAULT-VALUE}).")
-  String timeout;
-
-  @Parameters(index = "0", paramLabel = "<topic>/<service>", description = "Where the record goes, e.g. greeter/hello.")
-  String target;
-
-  @Parameters(index = "1", paramLabel = "<payload>", description = "The record value, sent as UTF-8.")
-  String payload;
+  @Mixin SendArguments args;
 
   @Override
   public Integer call() throws Exception {
-    Target t = Target.parse(target);
-    Duration wait = Durations.parse("--timeout", timeout);
+    Target t = args.target();
+    Duration wait = args.timeout();
     try (LocalKafka kafka = LocalKafka.remote(bootstrap, wait)) {
       if (reply) {
         kafka.createTopics(List.of(replyTopic));
@@ -69,7 +62,7 @@ final class SendKafkaCommand implements Callable<Integer> {
           headers.add("correlation-id", correlationId.getBytes(StandardCharsets.UTF_8));
         }
         RecordMetadata sent = producer.send(new ProducerRecord<>(t.namespace(), null,
-            key == null ? null : key.getBytes(StandardCharsets.UTF_8), payload.getBytes(StandardCharsets.UTF_8), headers))
+            key == null ? null : key.getBytes(StandardCharsets.UTF_8), args.payload.getBytes(StandardCharsets.UTF_8), headers))
             .get(wait.toMillis() + 2000, TimeUnit.MILLISECONDS);
         if (!reply) {
           spec.commandLine().getErr().println("sent to " + sent.topic() + "-" + sent.partition() + "@" + sent.offset());
@@ -106,7 +99,7 @@ final class SendKafkaCommand implements Callable<Integer> {
         }
       }
     }
-    throw new CliException("no reply on " + replyTopic + " within " + timeout + " (is './msvc run' running, and does " + target + " reply?)");
+    throw new CliException("no reply on " + replyTopic + " within " + args.timeout + " (is './msvc run' running, and does " + args.target + " reply?)");
   }
 
   private static String header(ConsumerRecord<byte[], byte[]> r, String name) {

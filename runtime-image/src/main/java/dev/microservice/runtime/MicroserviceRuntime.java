@@ -85,7 +85,7 @@ public final class MicroserviceRuntime implements AutoCloseable {
     }
     endpoints.init(usedEndpoints(spec), spec.getConfig());
     for (int i = 0; i < spec.getServers().size(); i++) {
-      startServer("spec.servers[" + i + "]", spec.getServers().get(i));
+      startServer(i, spec.getServers().get(i));
     }
     ready = !stopping;
     Thread jvmMetrics = new Thread(metrics::registerJvmMetrics, "jvm-metrics");
@@ -95,8 +95,9 @@ public final class MicroserviceRuntime implements AutoCloseable {
         manifest.getMetadata().getName(), servers.size(), management.port());
   }
 
-  private void startServer(String path, ServerSpec spec) {
-    Server server = ServerFactory.create(path, manifest, spec, new Router(spec, endpoints), metrics);
+  private void startServer(int index, ServerSpec spec) {
+    String path = "spec.servers[" + index + "]";
+    Server server = ServerFactory.create(index, manifest, spec, new Router(spec, endpoints), metrics);
     try {
       server.start();
     } catch (IOException e) {

@@ -11,13 +11,10 @@ import dev.microservice.runtime.routing.Router;
 final class ServerFactory {
   private ServerFactory() {}
 
-  private static int index(String path) {
-    return Integer.parseInt(path.replaceAll("\\D", ""));
-  }
-
-  static Server create(String path, Manifest manifest, ServerSpec spec, Router router, RuntimeMetrics metrics) {
+  static Server create(int index, Manifest manifest, ServerSpec spec, Router router, RuntimeMetrics metrics) {
+    String path = "spec.servers[" + index + "]";
     return switch (spec.type()) {
-      case "grpc" -> new GrpcServer(index(path), spec, router, metrics);
+      case "grpc" -> new GrpcServer(index, spec, router, metrics);
       case "kafka" -> new KafkaServer(path, manifest, spec, router, metrics, System.getenv());
       default -> throw new StartupException(path + ": set exactly one of 'grpc' or 'kafka'");
     };
