@@ -98,9 +98,15 @@ final class CommandHandler extends MessageServiceGrpc.MessageServiceImplBase {
         "service '" + service + "' failed with " + e.getClass().getSimpleName() + "; see the runtime log, error id " + errorId);
   }
 
+  /**
+   * A client whose deadline passes cancels the call; that cancel can arrive a network round trip
+   * before this server's copy of the deadline (counted from when the call arrived) expires.
+   */
+  private static final long DEADLINE_TOLERANCE_MILLIS = 50;
+
   private static Status cancelled(Context call) {
     Deadline deadline = call.getDeadline();
-    return deadline != null && deadline.isExpired()
+    return deadline != null && deadline.timeRemaining(TimeUnit.MILLISECONDS) <= DEADLINE_TOLERANCE_MILLIS
         ? Status.DEADLINE_EXCEEDED.withDescription("deadline exceeded while the endpoint was running")
         : Status.CANCELLED.withDescription("the call was cancelled by the client");
   }
