@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# Builds the real Kubernetes binaries the tests run (etcd, kube-apiserver, kube-controller-manager,
+# kube-scheduler, kubectl) from the Go module proxy, into a cache outside the clone:
+#   ${MSVC_K8S_CACHE:-~/.cache/microservice-operator/kubernetes}/v<kubernetes>-etcd<etcd>/bin
+# The versions are in versions.env; the Go modules that pin every dependency are go/kubernetes and go/etcd.
+# It does nothing when the binaries are there, and prints each step with its time.
+#   build.sh           build (from the committed go.mod/go.sum files) unless already built
+#   build.sh --update  derive the modules again from versions.env (the replace directives from
+#                      k8s.io/kubernetes' own go.mod), write them to go/, then build
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+. "$here/versions.env"
+cache=${MSVC_K8S_CACHE:-$HOME/.cache/microservice-operator/kubernetes}
+out="$cache/v$KUBERNETES_VERSION-etcd$ETCD_VERSION"
+bins=(etcd kube-apiserver kube-controller-manager kube-scheduler kubectl)
+update=false; [ "${1:-}" = "--update" ] && update=true
+
+log() { echo "[local-cluster/build] $*"; }
+step() { local t0=$SECONDS; log "$1 ..."; shift; "$@"; log "  done in $((SECONDS - t0)) s"; }
+quiet() { # runs a go command, showing its output only when it fails
+  local output; if ! output=$("$@" 2>&1); then echo "$output" >&2; return 1; fi
+}
+have_all() { for b in "${bins[@]}"; do [ -x "$out/bin/$b" ] || return 1; done; }
+
+if ! $update && have_all; then log "binaries present in $out/bin"; exit 0; fi
+command -v go >/dev/null || { log "go is missing: install Go >= 1.24 (Debian's golang-go is too old)" >&2; exit 1; }
+export GOFLAGS=-mod=mod GOTOOLCHAIN=local CGO_ENABLED=0
+mkdir -p "$out/bin" "$out/src"
+
+derive_kubernetes() {
+  local dir="$out/src/kubernetes"; rm -rf "$dir"; mkdir -p "$dir"; cd "$dir"
+  quiet go mod init local.build/kubernetes
+  local gomod; gomod=$(go mod download -json "k8s.io/kubernetes@v$KUBERNETES_VERSION" | sed -n 's/^\s*"GoMod": "\(.*\)",$/\1/p')
+  # k8s.io/kubernetes requires its staging modules at v0.0.0 and maps them to ./staging/src/...: map each
+  # to its published tag v0.<minor>.<patch> instead.
+  local staging=v0.${KUBERNETES_VERSION#1.} m
+  for m in $(awk '$2 == "=>" && $3 ~ /^\.\/staging\// {print $1}' "$gomod"); do go mod edit -replace="$m=$m@$staging"; done
+  local v=@v$KUBERNETES_VERSION
+  quiet go get -tool "k8s.io/kubernetes/cmd/kube-apiserver$v" "k8s.io/kubernetes/cmd/kube-controller-manager$v" \
+    "k8s.io/kubernetes/cmd/kube-scheduler$v" "k8s.io/kubernetes/cmd/kubectl$v"
+  mkdir -p "$here/go/kubernetes"; cp go.mod go.sum "$here/go/kubernetes/"
+}
+
+derive_etcd() {
+  local dir="$out/src/etcd"; rm -rf "$dir"; mkdir -p "$dir"; cd "$dir"
+  quiet go mod init local.build/etcd
+  quiet go get -tool "go.etcd.io/etcd/server/v3@v$ETCD_VERSION"
+  mkdir -p "$here/go/etcd"; cp go.mod go.sum "$here/go/etcd/"
+}
+
+build_kubernetes() {
+  local dir="$out/src/kubernetes"; mkdir -p "$dir"; cp "$here/go/kubernetes/go.mod" "$here/go/kubernetes/go.sum" "$dir/"; cd "$dir"
+  grep -q "k8s.io/kubernetes v$KUBERNETES_VERSION" go.mod || { log "go/kubernetes/go.mod does not pin $KUBERNETES_VERSION: run build.sh --update" >&2; exit 1; }
+  local minor; minor=$(echo "$KUBERNETES_VERSION" | cut -d. -f2)
+  local v="-X k8s.io/component-base/version.gitVersion=v$KUBERNETES_VERSION -X k8s.io/component-base/version.gitMajor=1"
+  v="$v -X k8s.io/component-base/version.gitMinor=$minor -X k8s.io/component-base/version.gitTreeState=clean"
+  v="$v -X k8s.io/component-base/version.buildDate=$(date -u +%Y-%m-%dT%H:%M:%SZ)"
+  v="$v -X k8s.io/client-go/pkg/version.gitVersion=v$KUBERNETES_VERSION -X k8s.io/client-go/pkg/version.gitMajor=1"
+  v="$v -X k8s.io/client-go/pkg/version.gitMinor=$minor -X k8s.io/client-go/pkg/version.gitTreeState=clean"
+  go build -trimpath -ldflags "-s -w $v" -o "$out/bin/" k8s.io/kubernetes/cmd/kube-apiserver \
+    k8s.io/kubernetes/cmd/kube-controller-manager k8s.io/kubernetes/cmd/kube-scheduler k8s.io/kubernetes/cmd/kubectl
+}
+
+build_etcd() {
+  local dir="$out/src/etcd"; mkdir -p "$dir"; cp "$here/go/etcd/go.mod" "$here/go/etcd/go.sum" "$dir/"; cd "$dir"
+  grep -q "go.etcd.io/etcd/server/v3 v$ETCD_VERSION" go.mod || { log "go/etcd/go.mod does not pin $ETCD_VERSION: run build.sh --update" >&2; exit 1; }
+  go build -trimpath -ldflags "-s -w -X go.etcd.io/etcd/api/v3/version.GitSHA=v$ETCD_VERSION" -o "$out/bin/etcd" go.etcd.io/etcd/server/v3
+}
+
+total=$SECONDS
+if $update; then
+  step "derive go/etcd (etcd v$ETCD_VERSION)" derive_etcd
+  step "derive go/kubernetes (k8s.io/kubernetes v$KUBERNETES_VERSION, staging modules replaced from its go.mod)" derive_kubernetes
+fi
+step "build etcd v$ETCD_VERSION" build_etcd
+step "build kube-apiserver, kube-controller-manager, kube-scheduler, kubectl v$KUBERNETES_VERSION" build_kubernetes
+have_all || { log "a binary is missing in $out/bin" >&2; exit 1; }
+log "$("$out/bin/kube-apiserver" --version), $("$out/bin/etcd" --version | head -1)"
+log "all built in $((SECONDS - total)) s into $out/bin"

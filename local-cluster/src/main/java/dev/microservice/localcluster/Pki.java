@@ -1,0 +1,177 @@
+package dev.microservice.localcluster;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.X500NameBuilder;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.cert.X509v3CertificateBuilder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+
+/** The cluster's certificates: one CA, the apiserver's serving certificate and a client certificate per identity. */
+final class Pki {
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private final Path dir;
+  private final KeyPair caKey;
+  private final X509Certificate ca;
+
+  /** A certificate and key written as PEM files. */
+  record KeyFiles(Path cert, Path key) {}
+
+  private Pki(Path dir, KeyPair caKey, X509Certificate ca) {
+    this.dir = dir;
+    this.caKey = caKey;
+    this.ca = ca;
+  }
+
+  /** Creates the CA in {@code dir/ca.crt} and {@code dir/ca.key}. */
+  static Pki create(Path dir) {
+    KeyPair key = rsa();
+    X500Name name = name("local-cluster-ca", List.of());
+    X509Certificate ca = sign(new JcaX509v3CertificateBuilder(name, serial(), notBefore(), notAfter(), name, key.getPublic()),
+        key, true, null, List.of());
+    Pki pki = new Pki(dir, key, ca);
+    pki.write("ca", ca, key);
+    return pki;
+  }
+
+  /** @return the CA certificate's file */
+  Path caCert() {
+    return dir.resolve("ca.crt");
+  }
+
+  /** @return the CA as PEM text */
+  String caPem() {
+    return pem(ca);
+  }
+
+  /** Writes a serving certificate for the given DNS names and IP addresses. */
+  KeyFiles server(String file, List<String> dnsNames, List<String> ips) {
+    List<GeneralName> names = new ArrayList<>();
+    dnsNames.forEach(n -> names.add(new GeneralName(GeneralName.dNSName, n)));
+    ips.forEach(ip -> names.add(new GeneralName(GeneralName.iPAddress, ip)));
+    return issue(file, dnsNames.get(0), List.of(), KeyPurposeId.id_kp_serverAuth, names);
+  }
+
+  /** Writes a client certificate: the user is the CN, the groups are the O entries. */
+  KeyFiles client(String file, String user, List<String> groups) {
+    return issue(file, user, groups, KeyPurposeId.id_kp_clientAuth, List.of());
+  }
+
+  /** Writes an RSA key pair for signing service-account tokens: {@code sa.key} and {@code sa.pub}. */
+  KeyFiles serviceAccountKeys() {
+    KeyPair key = rsa();
+    Path pub = dir.resolve("sa.pub");
+    Path priv = dir.resolve("sa.key");
+    writeString(pub, pem(key.getPublic()));
+    writeString(priv, pem(key.getPrivate()));
+    return new KeyFiles(pub, priv);
+  }
+
+  private KeyFiles issue(String file, String cn, List<String> groups, KeyPurposeId purpose, List<GeneralName> sans) {
+    KeyPair key = rsa();
+    X509Certificate cert = sign(new JcaX509v3CertificateBuilder(ca, serial(), notBefore(), notAfter(), name(cn, groups),
+        key.getPublic()), caKey, false, purpose, sans);
+    return write(file, cert, key);
+  }
+
+  private KeyFiles write(String file, X509Certificate cert, KeyPair key) {
+    Path crt = dir.resolve(file + ".crt");
+    Path pk = dir.resolve(file + ".key");
+    writeString(crt, pem(cert));
+    writeString(pk, pem(key.getPrivate()));
+    return new KeyFiles(crt, pk);
+  }
+
+  private static X509Certificate sign(X509v3CertificateBuilder builder, KeyPair signer, boolean isCa, KeyPurposeId purpose,
+      List<GeneralName> sans) {
+    try {
+      builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(isCa));
+      builder.addExtension(Extension.keyUsage, true, new KeyUsage(isCa
+          ? KeyUsage.keyCertSign | KeyUsage.cRLSign | KeyUsage.digitalSignature
+          : KeyUsage.digitalSignature | KeyUsage.keyEncipherment));
+      if (purpose != null) {
+        builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(purpose));
+      }
+      if (!sans.isEmpty()) {
+        builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(sans.toArray(GeneralName[]::new)));
+      }
+      return new JcaX509CertificateConverter().getCertificate(builder.build(
+          new JcaContentSignerBuilder("SHA256withRSA").build(signer.getPrivate())));
+    } catch (GeneralSecurityException | IOException | org.bouncycastle.operator.OperatorCreationException e) {
+      throw new IllegalStateException("cannot issue a certificate", e);
+    }
+  }
+
+  private static X500Name name(String cn, List<String> groups) {
+    X500NameBuilder name = new X500NameBuilder(BCStyle.INSTANCE);
+    groups.forEach(g -> name.addRDN(BCStyle.O, g));
+    return name.addRDN(BCStyle.CN, cn).build();
+  }
+
+  private static KeyPair rsa() {
+    try {
+      KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+      generator.initialize(2048, RANDOM);
+      return generator.generateKeyPair();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static BigInteger serial() {
+    return new BigInteger(64, RANDOM);
+  }
+
+  private static Date notBefore() {
+    return Date.from(Instant.now().minus(Duration.ofHours(1)));
+  }
+
+  private static Date notAfter() {
+    return Date.from(Instant.now().plus(Duration.ofDays(7)));
+  }
+
+  private static String pem(Object object) {
+    StringWriter out = new StringWriter();
+    try (JcaPEMWriter writer = new JcaPEMWriter(out)) {
+      writer.writeObject(object instanceof java.security.PrivateKey k
+          ? new org.bouncycastle.util.io.pem.PemObject("PRIVATE KEY", k.getEncoded()) : object);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
+  private static void writeString(Path file, String text) {
+    try {
+      Files.writeString(file, text, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
