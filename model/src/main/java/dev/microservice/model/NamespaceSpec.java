@@ -5,7 +5,6 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
-import io.fabric8.generator.annotation.ValidationRule;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,6 +19,7 @@ public class NamespaceSpec {
           + " '.', '_' and '-', at most 249 characters; unique within the server.")
   @Required
   @Pattern(NAME_PATTERN)
+  @Size(max = 249)
   private String name;
 
   @JsonPropertyDescription(
@@ -27,7 +27,6 @@ public class NamespaceSpec {
           + " a namespace with one service also takes requests that name none.")
   @Required
   @Size(min = 1, max = 32)
-  @ValidationRule(value = "self.all(x, self.exists_one(y, y.name == x.name))", message = "service names must be unique within a namespace")
   private List<ServiceSpec> services = new ArrayList<>();
 
   public String getName() {

@@ -24,6 +24,7 @@ public class ServerSpec {
           + " digits and '-', at most 15 characters, starting with a letter.")
   @Required
   @Pattern(NAME_PATTERN)
+  @Size(max = 15)
   private String name;
 
   @JsonPropertyDescription("Makes this a gRPC server. Set exactly one of grpc and kafka.")
@@ -37,7 +38,6 @@ public class ServerSpec {
           + " Kafka topics.")
   @Required
   @Size(min = 1, max = 32)
-  @ValidationRule(value = "self.all(x, self.exists_one(y, y.name == x.name))", message = "namespace names must be unique within a server")
   private List<NamespaceSpec> namespaces = new ArrayList<>();
 
   public String getName() {

@@ -3,6 +3,7 @@ package dev.microservice.model;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.Required;
 
 /** A service of a namespace, mapped to the endpoint that handles it. */
@@ -16,11 +17,13 @@ public class ServiceSpec {
           + " the envelope's 'service'); unique within the namespace.")
   @Required
   @Pattern(NAME_PATTERN)
+  @Size(max = 253)
   private String name;
 
   @JsonPropertyDescription("Name of the endpoint that handles this service (Endpoint.name()).")
   @Required
   @Pattern(NAME_PATTERN)
+  @Size(max = 253)
   private String endpoint;
 
   /** For Jackson. */

@@ -20,7 +20,7 @@ import java.util.stream.Stream;
 
 /**
  * Validates a MicroService object the way the API server would: against the CRD's OpenAPI schema
- * and its CEL rules ({@code x-kubernetes-validations}).
+ * its list-map keys and its CEL rules ({@code x-kubernetes-validations}).
  */
 public final class CrdValidator {
   /** The CRD's classpath location (copied from crds/ at build time). */
@@ -78,6 +78,7 @@ public final class CrdValidator {
     }
     problems.sort(Comparator.comparing(Problem::path));
     if (problems.isEmpty()) {
+      ListMapKeys.check("", openApiSchema, object, problems);
       cel.check("", openApiSchema, object, problems);
     }
     return problems;

@@ -22,16 +22,11 @@ class CrdValidatorTest {
   static final CrdValidator VALIDATOR = CrdValidator.load();
 
   static Stream<Path> examples() throws IOException {
-    try (Stream<Path> files = Files.walk(TestResources.ROOT.resolve("examples"))) {
-      return files.filter(p -> p.toString().endsWith(".yaml") && !p.toString().contains("/target/"))
-          .filter(CrdValidatorTest::isMicroService).toList().stream();
-    }
+    return TestResources.examples().stream();
   }
 
   static Stream<Path> invalid() throws IOException {
-    try (Stream<Path> files = Files.list(Path.of("src/test/resources/invalid"))) {
-      return files.sorted().toList().stream();
-    }
+    return TestResources.invalidManifests().stream();
   }
 
   @ParameterizedTest
@@ -74,14 +69,6 @@ class CrdValidatorTest {
       return YAML.readTree(yaml);
     } catch (IOException e) {
       throw new IllegalArgumentException(e);
-    }
-  }
-
-  static boolean isMicroService(Path p) {
-    try {
-      return "MicroService".equals(YAML.readTree(p.toFile()).path("kind").asText());
-    } catch (IOException e) {
-      return false;
     }
   }
 }
