@@ -153,13 +153,24 @@ public final class LocalCluster implements AutoCloseable {
    * @return the client; closed with the cluster
    */
   public KubernetesClient serviceAccountClient(String namespace, String name) {
+    return client(serviceAccountConfig(namespace, name));
+  }
+
+  /**
+   * The configuration of {@link #serviceAccountClient}, for a client built with extra options (interceptors).
+   *
+   * @param namespace the ServiceAccount's namespace (must exist)
+   * @param name its name
+   * @return a configuration with a bound token valid for a day
+   */
+  public Config serviceAccountConfig(String namespace, String name) {
     if (admin.serviceAccounts().inNamespace(namespace).withName(name).get() == null) {
       admin.serviceAccounts().inNamespace(namespace)
           .resource(new ServiceAccountBuilder().withNewMetadata().withName(name).endMetadata().build()).create();
     }
     TokenRequest request = admin.serviceAccounts().inNamespace(namespace).withName(name).tokenRequest(
         new TokenRequestBuilder().withNewSpec().withExpirationSeconds(24 * 3600L).endSpec().build());
-    return client(Kubeconfigs.token(server, pki.caCert(), request.getStatus().getToken()));
+    return Kubeconfigs.token(server, pki.caCert(), request.getStatus().getToken());
   }
 
   /**
@@ -195,7 +206,7 @@ public final class LocalCluster implements AutoCloseable {
     return out.toString();
   }
 
-  /** Stops every component (scheduler and controller-manager first, etcd last) and deletes the directory. */
+  /** Stops every component (scheduler and controller-manager first, etcd last) and deletes the directory (kept with LOCAL_CLUSTER_KEEP set). */
   @Override
   public void close() {
     synchronized (clients) {
@@ -205,7 +216,7 @@ public final class LocalCluster implements AutoCloseable {
     for (int i = processes.size() - 1; i >= 0; i--) {
       processes.get(i).close();
     }
-    if (!Boolean.getBoolean("local-cluster.keep")) {
+    if (!Boolean.getBoolean("local-cluster.keep") && System.getenv("LOCAL_CLUSTER_KEEP") == null) {
       try (Stream<Path> files = Files.walk(dir)) {
         files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       } catch (IOException e) {

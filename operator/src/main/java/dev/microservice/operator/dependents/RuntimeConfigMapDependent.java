@@ -6,19 +6,18 @@ import dev.microservice.operator.desired.RuntimeConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 
 /** The runtime's manifest ConfigMap of a MicroService. */
 @KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_SELECTOR))
-public class RuntimeConfigMapDependent extends CRUDKubernetesDependentResource<ConfigMap, MicroService> {
+public class RuntimeConfigMapDependent extends RuntimeDependent<ConfigMap> {
   /** Creates the dependent. */
   public RuntimeConfigMapDependent() {
     super(ConfigMap.class);
   }
 
   @Override
-  protected ConfigMap desired(MicroService ms, Context<MicroService> context) {
-    return Owner.controlledBy(RuntimeConfigMap.of(ms), ms);
+  protected ConfigMap build(MicroService ms, Context<MicroService> context) {
+    return RuntimeConfigMap.of(ms);
   }
 }

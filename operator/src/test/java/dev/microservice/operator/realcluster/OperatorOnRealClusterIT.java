@@ -1,0 +1,233 @@
+package dev.microservice.operator.realcluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.microservice.localcluster.AuditLog;
+import dev.microservice.localcluster.LocalCluster;
+import dev.microservice.localcluster.LocalClusterExtension;
+import dev.microservice.localcluster.RegisteredNode;
+import dev.microservice.model.MicroService;
+import dev.microservice.operator.MicroServiceOperator;
+import dev.microservice.operator.OperatorFactory;
+import dev.microservice.operator.OperatorSettings;
+import dev.microservice.operator.TestResources;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The operator, built by {@link OperatorFactory} as production builds it, against a real control plane, authenticated as
+ * the chart's ServiceAccount with only the chart's RBAC: reconciliation as far as the control plane goes (the real
+ * Deployment and ReplicaSet controllers make Pods, the scheduler binds them to a registered node), convergence counted
+ * from the audit log, conflicts, and garbage collection.
+ */
+@ExtendWith(LocalClusterExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class OperatorOnRealClusterIT {
+  static final String OPERATORS = "operators";
+  static final String NS = "shop";
+  static final String INSTANCE = "it-operator";
+  static LocalCluster cluster;
+  static KubernetesClient admin;
+  static RegisteredNode node;
+  static String operatorUser;
+  static final ConflictInjector conflicts = new ConflictInjector();
+  static SimpleMeterRegistry metrics;
+  static MicroServiceOperator operator;
+
+  @BeforeAll
+  static void install(LocalCluster localCluster) {
+    cluster = localCluster;
+    admin = cluster.admin();
+    RealCluster.establishCrd(admin);
+    RealCluster.namespace(admin, OPERATORS);
+    RealCluster.namespace(admin, NS);
+    String serviceAccount = ChartRbac.install(admin, OPERATORS, cluster.binaries().kubernetesVersion());
+    operatorUser = "system:serviceaccount:" + OPERATORS + ":" + serviceAccount;
+    node = RegisteredNode.register(cluster, "worker-1", "10.213.0.1");
+    node.confirmPodDeletions();
+    startOperator(serviceAccount);
+  }
+
+  static void startOperator(String serviceAccount) {
+    KubernetesClient client = new KubernetesClientBuilder().withConfig(cluster.serviceAccountConfig(OPERATORS, serviceAccount))
+        .withHttpClientBuilderConsumer(b -> b.addOrReplaceInterceptor("conflicts", conflicts)).build();
+    metrics = new SimpleMeterRegistry();
+    operator = OperatorFactory.create(client, new OperatorSettings(TestResources.RUNTIME_IMAGE, Set.of(), OPERATORS, INSTANCE, 0),
+        metrics, () -> { });
+    operator.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (operator != null) {
+      operator.stop();
+    }
+    if (node != null) {
+      node.close();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void reconcilesTheExampleAsTheChartsServiceAccountAsFarAsTheControlPlaneGoes() {
+    admin.resource(hello()).create();
+    await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+      MicroService ms = admin.resources(MicroService.class).inNamespace(NS).withName("greeter").get();
+      assertThat(ms.getStatus()).isNotNull();
+      assertThat(ms.getStatus().getObservedGeneration()).isEqualTo(ms.getMetadata().getGeneration());
+      Condition ready = ms.getStatus().condition("Ready");
+      assertThat(ready.getReason()).as(ready.getMessage()).isEqualTo("ReplicasNotReady");
+      assertThat(ready.getMessage()).isEqualTo("0 of 1 pods ready");
+      assertThat(pods()).singleElement().satisfies(p -> assertThat(p.getSpec().getNodeName()).isEqualTo(node.name()));
+    });
+    assertThat(admin.configMaps().inNamespace(NS).withName("greeter-runtime").get()).isNotNull();
+    assertThat(admin.services().inNamespace(NS).withName("greeter").get()).isNotNull();
+    assertThat(admin.apps().replicaSets().inNamespace(NS).list().getItems()).singleElement()
+        .satisfies(rs -> assertThat(rs.getMetadata().getOwnerReferences().get(0).getKind()).isEqualTo("Deployment"));
+  }
+
+  @Test
+  @Order(2)
+  void leaderElectionHoldsARealLease() {
+    Lease lease = admin.leases().inNamespace(OPERATORS).withName(OperatorSettings.LEASE_NAME).get();
+    assertThat(lease.getSpec().getHolderIdentity()).isEqualTo(INSTANCE);
+  }
+
+  @Test
+  @Order(3)
+  void theChartGrantsEverythingTheOperatorAskedFor() {
+    assertThat(cluster.auditLog().since(0)).filteredOn(e -> e.user().equals(operatorUser) && e.code() == 403).isEmpty();
+    // The audit log records writes; a forbidden read fails reconciliation, which the status above would show.
+  }
+
+  @Test
+  @Order(4)
+  void tenReconcilesAndAFullResyncWriteNothing() {
+    awaitQuiet();
+    int mark = cluster.auditLog().mark();
+    Pod pod = pods().get(0);
+    for (int i = 0; i < 10; i++) {
+      double before = reconciles();
+      String touch = Integer.toString(i);
+      admin.pods().inNamespace(NS).withName(pod.getMetadata().getName()).edit(p -> {
+        p.getMetadata().getAnnotations().put("test.microservice.dev/touch", touch);
+        return p;
+      });
+      await().atMost(Duration.ofSeconds(30)).until(() -> reconciles() > before);
+    }
+    // A full resync: a new operator lists everything again and reconciles every MicroService from scratch.
+    operator.stop();
+    startOperator(operatorUser.substring(operatorUser.lastIndexOf(':') + 1));
+    await().atMost(Duration.ofSeconds(60)).until(() -> reconciles() >= 1);
+    awaitQuiet();
+    assertThat(writesByOperator(mark)).as("writes by the operator after the objects converged").isEmpty();
+  }
+
+  @Test
+  @Order(5)
+  void aConflictingUpdateOfTheDeploymentIsRetriedAndNotLost() {
+    int mark = cluster.auditLog().mark();
+    conflicts.arm(Set.of("PUT", "PATCH"), "/namespaces/" + NS + "/deployments/greeter",
+        () -> admin.apps().deployments().inNamespace(NS).withName("greeter").edit(d -> {
+          d.getMetadata().getAnnotations().put("example.com/another-writer", "was here");
+          return d;
+        }));
+    editSpec(ms -> ms.getSpec().setReplicas(2));
+    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+      assertThat(conflicts.fired()).isTrue();
+      assertThat(admin.apps().deployments().inNamespace(NS).withName("greeter").get().getSpec().getReplicas()).isEqualTo(2);
+    });
+    List<AuditLog.Event> deploymentWrites = writesByOperator(mark).stream()
+        .filter(e -> e.resource().equals("deployments")).toList();
+    assertThat(deploymentWrites).as("the operator's writes of the Deployment").extracting(AuditLog.Event::code)
+        .startsWith(409).contains(200);
+  }
+
+  @Test
+  @Order(6)
+  void aStatusPatchNeverClobbersASpecChangedMeanwhile() {
+    conflicts.arm(Set.of("PATCH", "PUT"), "/namespaces/" + NS + "/microservices/greeter/status",
+        () -> editSpec(ms -> ms.getSpec().setReplicas(3)));
+    editSpec(ms -> ms.getSpec().getConfig().put("greeting", "Hi"));
+    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+      assertThat(conflicts.fired()).isTrue();
+      MicroService ms = greeter();
+      assertThat(ms.getSpec().getReplicas()).isEqualTo(3);
+      assertThat(ms.getSpec().getConfig()).containsEntry("greeting", "Hi");
+      assertThat(ms.getStatus().getObservedGeneration()).isEqualTo(ms.getMetadata().getGeneration());
+      assertThat(admin.apps().deployments().inNamespace(NS).withName("greeter").get().getSpec().getReplicas()).isEqualTo(3);
+    });
+  }
+
+  @Test
+  @Order(7)
+  void deletingTheMicroServiceLetsTheGarbageCollectorRemoveWhatItOwned() {
+    admin.resources(MicroService.class).inNamespace(NS).withName("greeter").delete();
+    await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+      assertThat(admin.apps().deployments().inNamespace(NS).withName("greeter").get()).isNull();
+      assertThat(admin.apps().replicaSets().inNamespace(NS).list().getItems()).isEmpty();
+      assertThat(pods()).isEmpty();
+      assertThat(admin.configMaps().inNamespace(NS).withName("greeter-runtime").get()).isNull();
+      assertThat(admin.services().inNamespace(NS).withName("greeter").get()).isNull();
+    });
+  }
+
+  private static List<Pod> pods() {
+    return admin.pods().inNamespace(NS).withLabel("app.kubernetes.io/instance", "greeter").list().getItems();
+  }
+
+  static MicroService hello() {
+    MicroService ms = TestResources.hello();
+    ms.getMetadata().setNamespace(NS);
+    return ms;
+  }
+
+  /** Writes by the operator's user, but leader election's and access reviews (which persist nothing). */
+  static List<AuditLog.Event> writesByOperator(int mark) {
+    return cluster.auditLog().since(mark).stream().filter(e -> e.user().equals(operatorUser))
+        .filter(e -> !e.resource().equals("leases") && !e.resource().endsWith("reviews")).toList();
+  }
+
+  /** Waits until the operator has written nothing (leases aside) for two seconds. */
+  static void awaitQuiet() {
+    int[] mark = {cluster.auditLog().mark()};
+    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).until(() -> {
+      boolean quiet = writesByOperator(mark[0]).isEmpty();
+      mark[0] = cluster.auditLog().mark();
+      return quiet;
+    });
+  }
+
+  static double reconciles() {
+    return metrics.getMeters().stream().filter(m -> m instanceof Counter)
+        .filter(m -> m.getId().getName().equals("operator.sdk.reconciliations.success"))
+        .mapToDouble(m -> ((Counter) m).count()).sum();
+  }
+
+  static MicroService greeter() {
+    return admin.resources(MicroService.class).inNamespace(NS).withName("greeter").get();
+  }
+
+  static void editSpec(java.util.function.Consumer<MicroService> change) {
+    admin.resources(MicroService.class).inNamespace(NS).withName("greeter").edit(ms -> {
+      change.accept(ms);
+      return ms;
+    });
+  }
+}
