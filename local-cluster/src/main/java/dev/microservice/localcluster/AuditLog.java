@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The apiserver's audit log: one JSON event per completed write request. */
+/** The apiserver's audit log: one JSON event per completed request (watches aside; bodies of writes only). */
 public final class AuditLog {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final Path file;
@@ -20,7 +20,7 @@ public final class AuditLog {
   }
 
   /**
-   * One write request.
+   * One request.
    *
    * @param user who made it
    * @param verb create, update, patch, delete, ...
@@ -31,6 +31,14 @@ public final class AuditLog {
    * @param line the raw JSON, for messages
    */
   public record Event(String user, String verb, String resource, String namespace, String name, int code, String line) {
+    private static final java.util.Set<String> WRITES = java.util.Set.of("create", "update", "patch", "delete",
+        "deletecollection");
+
+    /** @return true for a request that changes something */
+    public boolean isWrite() {
+      return WRITES.contains(verb);
+    }
+
     @Override
     public String toString() {
       return verb + " " + resource + " " + namespace + "/" + name + " by " + user + " -> " + code + "\n  " + line;

@@ -5,14 +5,16 @@ import java.util.List;
 
 /** The command lines of the control-plane components, in one place. */
 final class ControlPlaneFlags {
-  /** Record every write (with its request body) once it completes; reads are not recorded. */
+  /** Record every request once it completes: writes with their body, reads (not watches) with metadata only. */
   private static final String AUDIT_POLICY = """
       apiVersion: audit.k8s.io/v1
       kind: Policy
       omitStages: [RequestReceived, ResponseStarted]
       rules:
       - level: None
-        verbs: [get, list, watch]
+        verbs: [watch]
+      - level: Metadata
+        verbs: [get, list]
       - level: Request
       """;
 

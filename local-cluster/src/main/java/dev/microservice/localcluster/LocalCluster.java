@@ -139,7 +139,7 @@ public final class LocalCluster implements AutoCloseable {
     return binaries;
   }
 
-  /** @return the audit log of every write request */
+  /** @return the audit log of every request but watches */
   public AuditLog auditLog() {
     return new AuditLog(dir.resolve("audit.log"));
   }

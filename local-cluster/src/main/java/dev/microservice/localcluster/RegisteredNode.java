@@ -35,6 +35,7 @@ public final class RegisteredNode implements AutoCloseable {
   private final String name;
   private final String address;
   private final String version;
+  private final String readySince = now();
   private final ScheduledExecutorService heartbeat;
   private SharedIndexInformer<Pod> deletions;
 
@@ -111,7 +112,6 @@ public final class RegisteredNode implements AutoCloseable {
   }
 
   private void beat() {
-    String now = ZonedDateTime.now().truncatedTo(ChronoUnit.MICROS).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     Lease lease = client.leases().inNamespace("kube-node-lease").withName(name).get();
     if (lease == null) {
       client.leases().inNamespace("kube-node-lease").resource(new LeaseBuilder().withNewMetadata().withName(name)
@@ -121,10 +121,12 @@ public final class RegisteredNode implements AutoCloseable {
       lease.getSpec().setRenewTime(ZonedDateTime.now());
       client.leases().inNamespace("kube-node-lease").resource(lease).update();
     }
-    Node node = client.nodes().withName(name).get();
+    // A merge patch of the status only: a full update would also send spec.taints, which the node lifecycle
+    // controller changes meanwhile and NodeRestriction forbids a node to touch.
+    Node node = new NodeBuilder().withNewMetadata().withName(name).endMetadata().build();
     node.setStatus(new io.fabric8.kubernetes.api.model.NodeStatusBuilder()
         .withCapacity(capacity()).withAllocatable(capacity())
-        .withConditions(ready(now))
+        .withConditions(ready(now(), readySince))
         .addNewAddress().withType("InternalIP").withAddress(address).endAddress()
         .addNewAddress().withType("Hostname").withAddress(name).endAddress()
         .withNewNodeInfo().withKubeletVersion("v" + version)
@@ -132,7 +134,7 @@ public final class RegisteredNode implements AutoCloseable {
         .withKernelVersion(System.getProperty("os.version")).withOsImage("local-cluster").withMachineID(name)
         .withSystemUUID(name).withBootID(name).withKubeProxyVersion("").endNodeInfo()
         .build());
-    client.nodes().resource(node).updateStatus();
+    client.nodes().resource(node).patchStatus();
   }
 
   private static Map<String, Quantity> capacity() {
@@ -140,9 +142,13 @@ public final class RegisteredNode implements AutoCloseable {
         "ephemeral-storage", new Quantity("100Gi"));
   }
 
-  private static List<NodeCondition> ready(String now) {
+  private static List<NodeCondition> ready(String now, String since) {
     return List.of(new NodeConditionBuilder().withType("Ready").withStatus("True").withReason("KubeletReady")
-        .withMessage("registered by the test harness").withLastHeartbeatTime(now).withLastTransitionTime(now).build());
+        .withMessage("registered by the test harness").withLastHeartbeatTime(now).withLastTransitionTime(since).build());
+  }
+
+  private static String now() {
+    return ZonedDateTime.now().truncatedTo(ChronoUnit.SECONDS).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
   }
 
   /** Stops the heartbeat and the deletion informer; the Node object stays (the cluster goes with it). */
