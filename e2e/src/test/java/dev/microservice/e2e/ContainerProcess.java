@@ -2,6 +2,7 @@ package dev.microservice.e2e;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
 import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.fabric8.kubernetes.api.model.VolumeMount;
@@ -12,54 +13,72 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Starts one container of a pod template as a host process: in the pod's network namespace, in a
- * private mount namespace where its volumes sit at their mount paths (read-only where asked, and
- * the root file system too), as the user and without the capabilities its security contexts say,
- * with exactly the template's command, args and environment.
+ * Starts one container of a pod as a host process: in the pod's network namespace, in a private mount namespace
+ * where the image's files and the volumes sit at their paths (read-only where asked, and the root file system too),
+ * as the user and without the capabilities its security contexts say, with exactly the container's command, args and
+ * environment.
+ *
+ * <p>Every mount source is opened before the first mount and bound through {@code /proc/self/fd}, so no mount (say an
+ * emptyDir over /tmp) can hide the source of another, wherever the sources are.
  */
 final class ContainerProcess {
+  /** The first file descriptor the mount script opens a source on. */
+  private static final int FIRST_FD = 10;
+
   private ContainerProcess() {}
 
+  /** A bind mount: a host file or directory at a path in the container. */
+  private record Mount(Path source, String target, boolean readOnly) {}
+
+  /**
+   * @param c the container
+   * @param podSecurity the pod's security context
+   * @param images the images
+   * @param volumes each volume's host directory, by name
+   * @param env the resolved environment
+   * @param netnsFile the pod's network namespace file
+   * @param logDir where the container's log (and the script that starts it) goes
+   * @return the running process: after the script's exec, the container's own
+   */
   static Process start(Container c, PodSecurityContext podSecurity, Images images, Map<String, Path> volumes, Map<String, String> env,
-      String netns, Path podDir) {
-    List<String> script = new ArrayList<>(List.of("set -e"));
-    Path imageRoot = images.get(c.getImage()).root();
-    if (imageRoot != null) {
-      // The image's own files (e.g. /endpoints of an endpoint image) at their paths; the host's tools stand in for the rest.
-      try (var entries = Files.list(imageRoot)) {
-        for (Path entry : entries.toList()) {
-          String path = Shell.quote("/" + entry.getFileName());
-          script.add("mkdir -p " + path + " && mount --bind " + Shell.quote(entry.toString()) + " " + path);
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-    List<VolumeMount> mounts = new ArrayList<>(c.getVolumeMounts());
-    mounts.sort(Comparator.comparing(m -> m.getMountPath().length()));
-    for (VolumeMount m : mounts) {
+      String netnsFile, Path logDir) {
+    SecurityContext sc = c.getSecurityContext();
+    boolean readOnlyRoot = sc != null && Boolean.TRUE.equals(sc.getReadOnlyRootFilesystem());
+    List<Mount> mounts = new ArrayList<>(imageFiles(images.get(c.getImage()).root(), readOnlyRoot));
+    List<VolumeMount> volumeMounts = new ArrayList<>(c.getVolumeMounts());
+    // Parents before children, as the kubelet orders them.
+    volumeMounts.sort(Comparator.comparing((VolumeMount m) -> m.getMountPath().length()));
+    for (VolumeMount m : volumeMounts) {
       Path source = volumes.get(m.getName());
       if (source == null) {
         throw new IllegalStateException("container " + c.getName() + " mounts unknown volume " + m.getName());
       }
-      if (m.getSubPath() != null || m.getSubPathExpr() != null || m.getMountPropagation() != null) {
-        throw new IllegalStateException("container " + c.getName() + ": the pod launcher cannot honour subPath or mountPropagation");
-      }
-      String path = Shell.quote(m.getMountPath());
-      script.add("mkdir -p " + path + " && mount --bind " + Shell.quote(source.toString()) + " " + path);
-      if (Boolean.TRUE.equals(m.getReadOnly())) {
-        script.add("mount -o remount,bind,ro " + path);
-      }
+      mounts.add(new Mount(source, m.getMountPath(), Boolean.TRUE.equals(m.getReadOnly())));
     }
-    SecurityContext sc = c.getSecurityContext();
-    if (sc != null && Boolean.TRUE.equals(sc.getReadOnlyRootFilesystem())) {
+    List<String> script = new ArrayList<>(List.of("set -e"));
+    for (int i = 0; i < mounts.size(); i++) {
+      script.add("exec " + (FIRST_FD + i) + "<" + Shell.quote(mounts.get(i).source().toString()));
+    }
+    for (int i = 0; i < mounts.size(); i++) {
+      Mount m = mounts.get(i);
+      String target = Shell.quote(m.target());
+      script.add(Files.isDirectory(m.source()) ? "mkdir -p " + target
+          : "mkdir -p \"$(dirname " + target + ")\" && touch " + target);
+      script.add("mount --no-canonicalize --bind /proc/self/fd/" + (FIRST_FD + i) + " " + target);
+      if (m.readOnly()) {
+        script.add("mount -o remount,bind,ro " + target);
+      }
+      script.add("exec " + (FIRST_FD + i) + "<&-");
+    }
+    if (readOnlyRoot) {
       script.add("mount -o remount,bind,ro /");
     }
-    script.add("cd " + Shell.quote(c.getWorkingDir() == null ? "/" : c.getWorkingDir()));
+    script.add("cd " + Shell.quote(c.getWorkingDir() == null || c.getWorkingDir().isEmpty() ? "/" : c.getWorkingDir()));
     List<String> exec = new ArrayList<>(user(c, podSecurity));
     exec.add("env");
     exec.add("-i");
@@ -68,11 +87,20 @@ final class ContainerProcess {
     exec.addAll(commandLine(c, images));
     script.add("exec " + Shell.quoteAll(exec));
     try {
-      Path scriptFile = podDir.resolve(c.getName() + ".sh");
-      Files.writeString(scriptFile, String.join("\n", script) + "\n");
-      Path log = podDir.resolve(c.getName() + ".log");
-      return new ProcessBuilder("ip", "netns", "exec", netns, "unshare", "--mount", "--propagation", "private", "sh", scriptFile.toString())
-          .redirectErrorStream(true).redirectOutput(Redirect.appendTo(log.toFile())).start();
+      Files.createDirectories(logDir);
+      String text = String.join("\n", script) + "\n";
+      Files.writeString(logDir.resolve(c.getName() + ".sh"), text);
+      return new ProcessBuilder("nsenter", "--net=" + netnsFile, "unshare", "--mount", "--propagation", "private", "bash", "-c", text)
+          .redirectErrorStream(true).redirectOutput(Redirect.appendTo(logDir.resolve(c.getName() + ".log").toFile())).start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start container " + c.getName() + HostTools.hint("nsenter"), e);
+    }
+  }
+
+  /** The image's own files at their paths (e.g. /endpoints of an endpoint image); the host's stand in for the rest. */
+  private static List<Mount> imageFiles(Path root, boolean readOnly) {
+    try (var entries = Files.list(root)) {
+      return entries.sorted().map(e -> new Mount(e, "/" + e.getFileName(), readOnly)).toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -108,7 +136,14 @@ final class ContainerProcess {
     if (uid != null) {
       setpriv.add("--reuid=" + uid);
       setpriv.add("--regid=" + (gid == null ? uid : gid));
-      setpriv.add("--clear-groups");
+      List<Long> groups = new ArrayList<>();
+      if (pod != null && pod.getFsGroup() != null) {
+        groups.add(pod.getFsGroup());
+      }
+      if (pod != null) {
+        groups.addAll(pod.getSupplementalGroups());
+      }
+      setpriv.add(groups.isEmpty() ? "--clear-groups" : "--groups=" + String.join(",", groups.stream().map(String::valueOf).toList()));
     }
     if (sc != null && Boolean.FALSE.equals(sc.getAllowPrivilegeEscalation())) {
       setpriv.add("--no-new-privs");
@@ -120,23 +155,12 @@ final class ContainerProcess {
     return setpriv;
   }
 
-  /** Resolves the container's environment: values and the downward API; anything else fails. */
-  static Map<String, String> env(Container c, String podName, String namespace, String podIp) {
-    Map<String, String> env = new java.util.LinkedHashMap<>();
+  /** Resolves the container's environment: values and the downward API (PodSpecCheck rejects other sources). */
+  static Map<String, String> env(Container c, Pod pod, String podIp) {
+    Map<String, String> env = new LinkedHashMap<>();
     for (EnvVar v : c.getEnv()) {
-      if (v.getValueFrom() == null) {
-        env.put(v.getName(), v.getValue() == null ? "" : v.getValue());
-      } else if (v.getValueFrom().getFieldRef() != null) {
-        String field = v.getValueFrom().getFieldRef().getFieldPath();
-        env.put(v.getName(), switch (field) {
-          case "metadata.name" -> podName;
-          case "metadata.namespace" -> namespace;
-          case "status.podIP" -> podIp;
-          default -> throw new IllegalStateException("env " + v.getName() + ": the pod launcher cannot honour fieldRef " + field);
-        });
-      } else {
-        throw new IllegalStateException("env " + v.getName() + ": the pod launcher cannot honour " + v.getValueFrom());
-      }
+      env.put(v.getName(), v.getValueFrom() == null ? (v.getValue() == null ? "" : v.getValue())
+          : DownwardApi.field(pod, podIp, v.getValueFrom().getFieldRef()));
     }
     return env;
   }

@@ -3,18 +3,21 @@ package dev.microservice.e2e;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestWatcher;
 
-/** Prints the log of every pod the launcher started when a scenario fails (the logs stay under target/). */
+/** Prints, when a scenario fails, the node agent's errors, every pod's logs (they stay under target/) and the control plane's. */
 public final class PodLogsOnFailure implements TestWatcher {
   @Override
   public void testFailed(ExtensionContext context, Throwable cause) {
-    if (EndToEndIT.launcher == null) {
-      return;
+    NodeAgent agent = EndToEndIT.agent;
+    if (agent != null) {
+      System.out.println("=== " + context.getDisplayName() + " failed; node agent errors: " + agent.errors());
+      for (Pod pod : agent.everStarted()) {
+        System.out.println("=== pod " + pod.namespace + "/" + pod.name + (pod.alive() ? " (running)" : "") + ", logs in " + pod.logDir);
+        String logs = pod.logs();
+        System.out.println(logs.length() > 4000 ? "..." + logs.substring(logs.length() - 4000) : logs);
+      }
     }
-    System.out.println("=== " + context.getDisplayName() + " failed; launcher errors: " + EndToEndIT.launcher.errors());
-    for (Pod pod : EndToEndIT.launcher.everStarted()) {
-      System.out.println("=== pod " + pod.name + " (" + pod.dir + ")");
-      String log = pod.log();
-      System.out.println(log.length() > 4000 ? "..." + log.substring(log.length() - 4000) : log);
+    if (EndToEndIT.cluster != null) {
+      System.out.println("=== control plane (last lines of each component's log)\n" + EndToEndIT.cluster.logTails(15));
     }
   }
 }

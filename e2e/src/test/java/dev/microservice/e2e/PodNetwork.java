@@ -17,6 +17,7 @@ final class PodNetwork implements AutoCloseable {
   private final Deque<Integer> free = new ArrayDeque<>();
 
   PodNetwork() {
+    HostTools.require();
     removeLeftovers();
     for (int i = 2; i < 250; i++) {
       free.add(i);
@@ -42,8 +43,19 @@ final class PodNetwork implements AutoCloseable {
     }
   }
 
-  /** A pod's namespace and address. */
-  record Attachment(String netns, String ip, String hostVeth) {}
+  /**
+   * A pod's network namespace and address.
+   *
+   * @param netns the namespace's name (ip netns)
+   * @param ip the pod's IP
+   * @param hostVeth the node's end of the pod's veth pair
+   */
+  record Attachment(String netns, String ip, String hostVeth) {
+    /** @return the namespace's file, for nsenter --net */
+    String netnsFile() {
+      return "/run/netns/" + netns;
+    }
+  }
 
   synchronized Attachment attach() {
     int n = free.removeFirst();

@@ -18,7 +18,7 @@ final class Shell {
       }
       return out;
     } catch (IOException e) {
-      throw new IllegalStateException(String.join(" ", command) + " failed: " + e, e);
+      throw new IllegalStateException(String.join(" ", command) + " failed: " + e + HostTools.hint(command[0]), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
