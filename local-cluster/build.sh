@@ -20,6 +20,9 @@ step() { local t0=$SECONDS; log "$1 ..."; shift; "$@"; log "  done in $((SECONDS
 quiet() { # runs a go command, showing its output only when it fails
   local output; if ! output=$("$@" 2>&1); then echo "$output" >&2; return 1; fi
 }
+without_downloads() { # the build's stderr without the "go: downloading" lines
+  "$@" 2> >(grep -v '^go: downloading' >&2)
+}
 have_all() { for b in "${bins[@]}"; do [ -x "$out/bin/$b" ] || return 1; done; }
 
 if ! $update && have_all; then log "binaries present in $out/bin"; exit 0; fi
@@ -57,14 +60,14 @@ build_kubernetes() {
   v="$v -X k8s.io/component-base/version.buildDate=$(date -u +%Y-%m-%dT%H:%M:%SZ)"
   v="$v -X k8s.io/client-go/pkg/version.gitVersion=v$KUBERNETES_VERSION -X k8s.io/client-go/pkg/version.gitMajor=1"
   v="$v -X k8s.io/client-go/pkg/version.gitMinor=$minor -X k8s.io/client-go/pkg/version.gitTreeState=clean"
-  go build -trimpath -ldflags "-s -w $v" -o "$out/bin/" k8s.io/kubernetes/cmd/kube-apiserver \
+  without_downloads go build -trimpath -ldflags "-s -w $v" -o "$out/bin/" k8s.io/kubernetes/cmd/kube-apiserver \
     k8s.io/kubernetes/cmd/kube-controller-manager k8s.io/kubernetes/cmd/kube-scheduler k8s.io/kubernetes/cmd/kubectl
 }
 
 build_etcd() {
   local dir="$out/src/etcd"; mkdir -p "$dir"; cp "$here/go/etcd/go.mod" "$here/go/etcd/go.sum" "$dir/"; cd "$dir"
   grep -q "go.etcd.io/etcd/server/v3 v$ETCD_VERSION" go.mod || { log "go/etcd/go.mod does not pin $ETCD_VERSION: run build.sh --update" >&2; exit 1; }
-  go build -trimpath -ldflags "-s -w -X go.etcd.io/etcd/api/v3/version.GitSHA=v$ETCD_VERSION" -o "$out/bin/etcd" go.etcd.io/etcd/server/v3
+  without_downloads go build -trimpath -ldflags "-s -w -X go.etcd.io/etcd/api/v3/version.GitSHA=v$ETCD_VERSION" -o "$out/bin/etcd" go.etcd.io/etcd/server/v3
 }
 
 total=$SECONDS
