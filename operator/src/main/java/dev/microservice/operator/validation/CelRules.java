@@ -12,7 +12,6 @@ import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelRuntimeFactory;
 import dev.microservice.model.Problem;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,27 +26,15 @@ final class CelRules {
   private final CelRuntime runtime = CelRuntimeFactory.standardCelRuntimeBuilder().build();
   private final Map<String, CelRuntime.Program> programs = new ConcurrentHashMap<>();
 
-  /** Checks the rules of a schema node on a value, then recurses into properties and items. */
+  /** Checks the rules of every schema node on the values of the object. */
   void check(String path, JsonNode schema, JsonNode value, List<Problem> problems) {
-    if (value == null || value.isMissingNode() || value.isNull()) {
-      return;
-    }
-    for (JsonNode rule : schema.path("x-kubernetes-validations")) {
-      if (!evaluate(rule.get("rule").asText(), value)) {
-        problems.add(new Problem(path.isEmpty() ? "(object)" : path, rule.path("message").asText(rule.get("rule").asText())));
+    SchemaWalk.walk(path, schema, value, (at, node, v) -> {
+      for (JsonNode rule : node.path("x-kubernetes-validations")) {
+        if (!evaluate(rule.get("rule").asText(), v)) {
+          problems.add(new Problem(at.isEmpty() ? "(object)" : at, rule.path("message").asText(rule.get("rule").asText())));
+        }
       }
-    }
-    if (value.isObject()) {
-      Iterator<Map.Entry<String, JsonNode>> fields = schema.path("properties").fields();
-      while (fields.hasNext()) {
-        Map.Entry<String, JsonNode> field = fields.next();
-        check(path.isEmpty() ? field.getKey() : path + "." + field.getKey(), field.getValue(), value.get(field.getKey()), problems);
-      }
-    } else if (value.isArray() && schema.has("items")) {
-      for (int i = 0; i < value.size(); i++) {
-        check(path + "[" + i + "]", schema.get("items"), value.get(i), problems);
-      }
-    }
+    });
   }
 
   boolean evaluate(String rule, JsonNode value) {
