@@ -179,6 +179,11 @@ class OperatorOnRealClusterIT {
   @Test
   @Order(7)
   void deletingTheMicroServiceLetsTheGarbageCollectorRemoveWhatItOwned() {
+    assertThat(admin.apps().deployments().inNamespace(NS).withName("greeter").get()).isNotNull();
+    assertThat(admin.apps().replicaSets().inNamespace(NS).list().getItems()).isNotEmpty();
+    assertThat(pods()).isNotEmpty();
+    assertThat(admin.configMaps().inNamespace(NS).withName("greeter-runtime").get()).isNotNull();
+    assertThat(admin.services().inNamespace(NS).withName("greeter").get()).isNotNull();
     admin.resources(MicroService.class).inNamespace(NS).withName("greeter").delete();
     await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
       assertThat(admin.apps().deployments().inNamespace(NS).withName("greeter").get()).isNull();
