@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the real Kubernetes binaries the tests run (etcd, kube-apiserver, kube-controller-manager,
-# kube-scheduler, kubectl) from the Go module proxy, into a cache outside the clone:
+# kube-scheduler, kubectl, kubelet) from the Go module proxy, into a cache outside the clone:
 #   ${MSVC_K8S_CACHE:-~/.cache/microservice-operator/kubernetes}/v<kubernetes>-etcd<etcd>/bin
 # The versions are in versions.env; the Go modules that pin every dependency are go/kubernetes and go/etcd.
 # It does nothing when the binaries are there, and prints each step with its time.
@@ -12,7 +12,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 . "$here/versions.env"
 cache=${MSVC_K8S_CACHE:-$HOME/.cache/microservice-operator/kubernetes}
 out="$cache/v$KUBERNETES_VERSION-etcd$ETCD_VERSION"
-bins=(etcd kube-apiserver kube-controller-manager kube-scheduler kubectl)
+bins=(etcd kube-apiserver kube-controller-manager kube-scheduler kubectl kubelet)
 update=false; [ "${1:-}" = "--update" ] && update=true
 
 log() { echo "[local-cluster/build] $*"; }
@@ -40,7 +40,7 @@ derive_kubernetes() {
   for m in $(awk '$2 == "=>" && $3 ~ /^\.\/staging\// {print $1}' "$gomod"); do go mod edit -replace="$m=$m@$staging"; done
   local v=@v$KUBERNETES_VERSION
   quiet go get -tool "k8s.io/kubernetes/cmd/kube-apiserver$v" "k8s.io/kubernetes/cmd/kube-controller-manager$v" \
-    "k8s.io/kubernetes/cmd/kube-scheduler$v" "k8s.io/kubernetes/cmd/kubectl$v"
+    "k8s.io/kubernetes/cmd/kube-scheduler$v" "k8s.io/kubernetes/cmd/kubectl$v" "k8s.io/kubernetes/cmd/kubelet$v"
   mkdir -p "$here/go/kubernetes"; cp go.mod go.sum "$here/go/kubernetes/"
 }
 
@@ -51,6 +51,10 @@ derive_etcd() {
   mkdir -p "$here/go/etcd"; cp go.mod go.sum "$here/go/etcd/"
 }
 
+# The kubelet is static too (CGO_ENABLED=0), unlike the release kubelet (hack/lib/golang.sh builds it with cgo): the
+# only cgo in its dependency graph is the standard library's net and os/user (DNS and user lookups through libc's NSS;
+# `CGO_ENABLED=1 go list -deps -f '{{.CgoFiles}}' k8s.io/kubernetes/cmd/kubelet` lists nothing else), which Go's own
+# resolver and /etc/passwd parser replace; the node's kubelet connects to IP addresses and needs no NSS lookups.
 build_kubernetes() {
   local dir="$out/src/kubernetes"; mkdir -p "$dir"; cp "$here/go/kubernetes/go.mod" "$here/go/kubernetes/go.sum" "$dir/"; cd "$dir"
   grep -q "k8s.io/kubernetes v$KUBERNETES_VERSION" go.mod || { log "go/kubernetes/go.mod does not pin $KUBERNETES_VERSION: run build.sh --update" >&2; exit 1; }
@@ -61,7 +65,8 @@ build_kubernetes() {
   v="$v -X k8s.io/client-go/pkg/version.gitVersion=v$KUBERNETES_VERSION -X k8s.io/client-go/pkg/version.gitMajor=1"
   v="$v -X k8s.io/client-go/pkg/version.gitMinor=$minor -X k8s.io/client-go/pkg/version.gitTreeState=clean"
   without_downloads go build -trimpath -ldflags "-s -w $v" -o "$out/bin/" k8s.io/kubernetes/cmd/kube-apiserver \
-    k8s.io/kubernetes/cmd/kube-controller-manager k8s.io/kubernetes/cmd/kube-scheduler k8s.io/kubernetes/cmd/kubectl
+    k8s.io/kubernetes/cmd/kube-controller-manager k8s.io/kubernetes/cmd/kube-scheduler k8s.io/kubernetes/cmd/kubectl \
+    k8s.io/kubernetes/cmd/kubelet
 }
 
 build_etcd() {
@@ -76,7 +81,7 @@ if $update; then
   step "derive go/kubernetes (k8s.io/kubernetes v$KUBERNETES_VERSION, staging modules replaced from its go.mod)" derive_kubernetes
 fi
 step "build etcd v$ETCD_VERSION" build_etcd
-step "build kube-apiserver, kube-controller-manager, kube-scheduler, kubectl v$KUBERNETES_VERSION" build_kubernetes
+step "build kube-apiserver, kube-controller-manager, kube-scheduler, kubectl, kubelet v$KUBERNETES_VERSION" build_kubernetes
 have_all || { log "a binary is missing in $out/bin" >&2; exit 1; }
 log "$("$out/bin/kube-apiserver" --version), $("$out/bin/etcd" --version | head -1)"
 log "all built in $((SECONDS - total)) s into $out/bin"

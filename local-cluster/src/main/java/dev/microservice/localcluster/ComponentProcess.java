@@ -7,9 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** One control-plane process (etcd, kube-apiserver, ...), its output in a log file, stopped on close. */
+/** One component's process (etcd, kube-apiserver, containerd, kubelet...), its output in a log file, stopped on close. */
 public final class ComponentProcess implements AutoCloseable {
   private final String name;
   private final Process process;
@@ -29,14 +30,29 @@ public final class ComponentProcess implements AutoCloseable {
    * @return the started process
    */
   static ComponentProcess start(String name, Path binary, List<String> args, Path dir) {
+    return start(name, binary, args, dir, Map.of());
+  }
+
+  /**
+   * @param name the component's name, for logs and errors
+   * @param binary the executable
+   * @param args its arguments
+   * @param dir the working directory; the log goes to {@code <name>.log} there
+   * @param environment variables added to the JVM's environment
+   * @return the started process
+   */
+  public static ComponentProcess start(String name, Path binary, List<String> args, Path dir,
+      Map<String, String> environment) {
     List<String> command = new ArrayList<>();
     command.add(binary.toString());
     command.addAll(args);
     Path log = dir.resolve(name + ".log");
     try {
       Files.writeString(log, String.join(" ", command) + "\n", StandardCharsets.UTF_8);
-      Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+      ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+      builder.environment().putAll(environment);
+      Process process = builder.start();
       return new ComponentProcess(name, process, log);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start " + name + " (" + binary + ")", e);
@@ -51,6 +67,11 @@ public final class ComponentProcess implements AutoCloseable {
   /** @return its log file */
   public Path log() {
     return log;
+  }
+
+  /** @return its process id */
+  public long pid() {
+    return process.pid();
   }
 
   /** @return true while it runs */

@@ -29,7 +29,8 @@ final class ControlPlaneFlags {
         "--log-level=warn");
   }
 
-  static List<String> apiserver(Path dir, int port, int etcdPort, Path ca, Pki.KeyFiles serving, Pki.KeyFiles sa) {
+  static List<String> apiserver(Path dir, int port, int etcdPort, Path ca, Pki.KeyFiles serving, Pki.KeyFiles sa,
+      Pki.KeyFiles kubeletClient) {
     Path policy = dir.resolve("audit-policy.yaml");
     LocalCluster.write(policy, AUDIT_POLICY);
     return List.of("--etcd-servers=http://127.0.0.1:" + etcdPort, "--bind-address=127.0.0.1", "--secure-port=" + port,
@@ -41,7 +42,12 @@ final class ControlPlaneFlags {
         "--service-account-issuer=https://kubernetes.default.svc", "--service-account-key-file=" + sa.cert(),
         "--service-account-signing-key-file=" + sa.key(), "--service-cluster-ip-range=" + LocalCluster.SERVICE_CIDR,
         "--allow-privileged=true", "--audit-policy-file=" + policy, "--audit-log-path=" + dir.resolve("audit.log"),
-        "--audit-log-format=json", "--audit-log-mode=blocking", "--profiling=false", "--v=1");
+        "--audit-log-format=json", "--audit-log-mode=blocking", "--profiling=false", "--v=1",
+        // Logs, exec and port-forward go to the kubelet (a KubeletNode): as this client (bound to
+        // system:kubelet-api-admin), to the node's InternalIP (its name resolves nowhere), checking the kubelet's
+        // serving certificate against the cluster CA.
+        "--kubelet-client-certificate=" + kubeletClient.cert(), "--kubelet-client-key=" + kubeletClient.key(),
+        "--kubelet-certificate-authority=" + ca, "--kubelet-preferred-address-types=InternalIP,Hostname");
   }
 
   static List<String> controllerManager(Path kubeconfig, int port, Path ca, Pki.KeyFiles sa) {

@@ -18,7 +18,7 @@ import java.util.Properties;
  */
 public record KubernetesBinaries(Path dir, String kubernetesVersion, String etcdVersion) {
   private static final List<String> NAMES = List.of("etcd", "kube-apiserver", "kube-controller-manager", "kube-scheduler",
-      "kubectl");
+      "kubectl", "kubelet");
 
   /** @return the binaries of the pinned versions, checked to exist */
   public static KubernetesBinaries locate() {

@@ -3,6 +3,7 @@ package dev.microservice.localcluster;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBindingBuilder;
 import io.fabric8.kubernetes.api.model.authentication.TokenRequest;
 import io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder;
 import io.fabric8.kubernetes.client.Config;
@@ -25,12 +26,25 @@ import org.slf4j.LoggerFactory;
  * A real Kubernetes control plane run as local processes: etcd, kube-apiserver (RBAC and Node authorization,
  * NodeRestriction, an audit log, service-account tokens), kube-controller-manager (garbage collector, Deployment,
  * ReplicaSet, namespace, service-account controllers...) and kube-scheduler, in a temporary directory with generated
- * certificates. No kubelet: nodes are registered by the tests ({@link RegisteredNode}).
+ * certificates. No kubelet of its own: nodes are registered by the tests ({@link RegisteredNode}) or run a real kubelet
+ * ({@code dev.microservice.localcluster.node.KubeletNode}).
  */
 public final class LocalCluster implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LocalCluster.class);
   /** The Service ClusterIP range; the kubernetes Service takes its first address. */
   public static final String SERVICE_CIDR = "10.0.0.0/24";
+  /** The user of the apiserver's client certificate towards kubelets, bound to {@code system:kubelet-api-admin}. */
+  static final String KUBELET_CLIENT_USER = "kube-apiserver-kubelet-client";
+
+  /**
+   * What a kubelet needs to join this cluster, as files.
+   *
+   * @param kubeconfig a kubeconfig authenticating as {@code system:node:<name>} in group {@code system:nodes}
+   * @param servingCert the kubelet's serving certificate, signed by the cluster CA for the node's name and addresses
+   * @param servingKey its key
+   * @param ca the cluster CA, which signed the apiserver's client certificate towards kubelets
+   */
+  public record NodeCredentials(Path kubeconfig, Path servingCert, Path servingKey, Path ca) {}
 
   private final Path dir;
   private final Pki pki;
@@ -79,11 +93,19 @@ public final class LocalCluster implements AutoCloseable {
     Pki.KeyFiles adminCert = pki.client("admin", "local-cluster-admin", List.of("system:masters"));
     int etcdPort = FreePorts.next();
     processes.add(ComponentProcess.start("etcd", binaries.path("etcd"), ControlPlaneFlags.etcd(dir, etcdPort, FreePorts.next()), dir));
+    Pki.KeyFiles kubeletClient = pki.client("apiserver-kubelet-client", KUBELET_CLIENT_USER, List.of());
     processes.add(ComponentProcess.start("kube-apiserver", binaries.path("kube-apiserver"),
-        ControlPlaneFlags.apiserver(dir, port(), etcdPort, pki.caCert(), serving, sa), dir));
+        ControlPlaneFlags.apiserver(dir, port(), etcdPort, pki.caCert(), serving, sa, kubeletClient), dir));
     admin = client(Kubeconfigs.certificate(server, pki.caCert(), adminCert));
     Kubeconfigs.write(dir.resolve("admin.kubeconfig"), server, pki.caCert(), adminCert);
     awaitReady();
+    // pods/log, exec, port-forward: the kubelet authorizes the apiserver's requests by SubjectAccessReview.
+    admin.rbac().clusterRoleBindings().resource(new ClusterRoleBindingBuilder().withNewMetadata()
+        .withName("local-cluster:kube-apiserver-kubelet-client").endMetadata()
+        .withNewRoleRef().withApiGroup("rbac.authorization.k8s.io").withKind("ClusterRole")
+        .withName("system:kubelet-api-admin").endRoleRef()
+        .addNewSubject().withApiGroup("rbac.authorization.k8s.io").withKind("User").withName(KUBELET_CLIENT_USER)
+        .endSubject().build()).create();
     Path kcm = Kubeconfigs.write(dir.resolve("controller-manager.kubeconfig"), server, pki.caCert(),
         pki.client("controller-manager", "system:kube-controller-manager", List.of()));
     processes.add(ComponentProcess.start("kube-controller-manager", binaries.path("kube-controller-manager"),
@@ -181,8 +203,21 @@ public final class LocalCluster implements AutoCloseable {
    * @return the client; closed with the cluster
    */
   public KubernetesClient nodeClient(String node) {
-    return client(Kubeconfigs.certificate(server, pki.caCert(),
-        pki.client("node-" + node, "system:node:" + node, List.of("system:nodes"))));
+    return client(Kubeconfigs.certificate(server, pki.caCert(), pki.node(node)));
+  }
+
+  /**
+   * Issues a kubelet's credentials: a client certificate for {@code system:node:<name>} (group {@code system:nodes})
+   * in a kubeconfig, and a serving certificate for the node's name and addresses, both signed by the cluster CA.
+   *
+   * @param node the node's name
+   * @param ips the node's addresses, which the apiserver connects to
+   * @return the files, in this cluster's directory
+   */
+  public NodeCredentials issueNodeCredentials(String node, List<String> ips) {
+    Path kubeconfig = Kubeconfigs.write(dir.resolve("node-" + node + ".kubeconfig"), server, pki.caCert(), pki.node(node));
+    Pki.KeyFiles serving = pki.kubeletServing(node, ips);
+    return new NodeCredentials(kubeconfig, serving.cert(), serving.key(), pki.caCert());
   }
 
   private KubernetesClient client(Config config) {

@@ -83,6 +83,16 @@ final class Pki {
     return issue(file, user, groups, KeyPurposeId.id_kp_clientAuth, List.of());
   }
 
+  /** Writes a node's client certificate, as its kubelet uses: user {@code system:node:<name>}, group {@code system:nodes}. */
+  KeyFiles node(String node) {
+    return client("node-" + node, "system:node:" + node, List.of("system:nodes"));
+  }
+
+  /** Writes a kubelet's serving certificate for the node's name and IP addresses. */
+  KeyFiles kubeletServing(String node, List<String> ips) {
+    return server("kubelet-" + node, List.of(node), ips);
+  }
+
   /** Writes an RSA key pair for signing service-account tokens: {@code sa.key} and {@code sa.pub}. */
   KeyFiles serviceAccountKeys() {
     KeyPair key = rsa();
