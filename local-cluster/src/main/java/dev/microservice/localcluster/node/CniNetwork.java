@@ -68,8 +68,9 @@ public final class CniNetwork implements AutoCloseable {
   }
 
   private void writeConfig(Path confDir, Path ipamDir) {
-    // cniVersion 1.0.0: the highest the plugins 1.1.1 accept. No routes: pods reach their /24 only (the host is on
-    // it), nothing beyond; no masquerading. containerd adds the loopback interface itself (its CRI plugin always
+    // cniVersion 1.0.0: the highest the plugins 1.1.1 accept. One route, to the Service range through the host (the
+    // API server's ClusterIP, see ApiServerRoute); otherwise pods reach their /24 only (the host is on it), nothing
+    // beyond; no masquerading. containerd adds the loopback interface itself (its CRI plugin always
     // attaches the loopback plugin first), and 1.6 loads only one file (max_conf_num = 1): this is the only one.
     String conf = """
         {
@@ -85,12 +86,13 @@ public final class CniNetwork implements AutoCloseable {
               "ipam": {
                 "type": "host-local",
                 "ranges": [[{"subnet": "%s", "gateway": "%s"}]],
+                "routes": [{"dst": "%s"}],
                 "dataDir": "%s"
               }
             }
           ]
         }
-        """.formatted(name, bridge, subnet(), gateway(), ipamDir.toAbsolutePath().toString().replace("\\", "\\\\")
+        """.formatted(name, bridge, subnet(), gateway(), dev.microservice.localcluster.LocalCluster.SERVICE_CIDR, ipamDir.toAbsolutePath().toString().replace("\\", "\\\\")
         .replace("\"", "\\\""));
     try {
       Files.createDirectories(confDir);

@@ -44,6 +44,7 @@ public final class KubeletNode implements AutoCloseable {
   private final Thread shutdownHook = new Thread(this::close, "kubelet-node-shutdown");
   private CgroupRoot cgroup;
   private CniNetwork network;
+  private ApiServerRoute apiServerRoute;
   private Containerd containerd;
   private ComponentProcess kubelet;
   private boolean closed;
@@ -99,6 +100,7 @@ public final class KubeletNode implements AutoCloseable {
     long started = System.nanoTime();
     cgroup = CgroupRoot.create("local-cluster-" + dir.getFileName());
     network = CniNetwork.create("lc-" + name, dir.resolve("cni/net.d"), dir.resolve("cni/ipam"));
+    apiServerRoute = ApiServerRoute.install(network.bridge(), cluster);
     LocalCluster.NodeCredentials credentials = cluster.issueNodeCredentials(name, List.of(network.gateway()));
     containerd = Containerd.start(dir.resolve("containerd"), dir.resolve("cni/net.d"), PauseImage.NAME);
     containerd.importImage(PauseImage.build(dir.resolve("images")));
@@ -262,6 +264,11 @@ public final class KubeletNode implements AutoCloseable {
       List<Path> left = Mounts.unmountAll(dir);
       if (!left.isEmpty()) {
         throw new IllegalStateException("still mounted: " + left);
+      }
+    });
+    step("remove the route to the API server", () -> {
+      if (apiServerRoute != null) {
+        apiServerRoute.close();
       }
     });
     step("remove the pod network", () -> {
