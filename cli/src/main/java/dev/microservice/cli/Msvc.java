@@ -9,6 +9,7 @@ import picocli.CommandLine.Option;
 @Command(name = "msvc", mixinStandardHelpOptions = true, versionProvider = Msvc.Version.class,
     description = "Run a MicroService on this machine, send it messages, validate and render manifests.",
     subcommands = {RunCommand.class, SendCommand.class, RenderCommand.class, ValidateCommand.class,
+        dev.microservice.cli.cluster.ClusterCommand.class,
         CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success", "1:failure (the error says why)", "2:bad command line"})

@@ -49,7 +49,7 @@ public final class LocalCluster implements AutoCloseable {
   private final Path dir;
   private final Pki pki;
   private final String server;
-  private final List<ComponentProcess> processes = new ArrayList<>();
+  private final List<ComponentProcess> processes = java.util.Collections.synchronizedList(new ArrayList<>());
   private final List<KubernetesClient> clients = new ArrayList<>();
   private final KubernetesBinaries binaries;
   private KubernetesClient admin;
@@ -75,6 +75,8 @@ public final class LocalCluster implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     LocalCluster cluster = new LocalCluster(dir, binaries, FreePorts.next());
+    // If the JVM ends without close() (SIGTERM, Ctrl-C), the components must not outlive it.
+    Runtime.getRuntime().addShutdownHook(new Thread(cluster::stopProcesses, "local-cluster-shutdown"));
     try {
       cluster.boot();
       return cluster;
@@ -248,14 +250,20 @@ public final class LocalCluster implements AutoCloseable {
       clients.forEach(KubernetesClient::close);
       clients.clear();
     }
-    for (int i = processes.size() - 1; i >= 0; i--) {
-      processes.get(i).close();
-    }
+    stopProcesses();
     if (!Boolean.getBoolean("local-cluster.keep") && System.getenv("LOCAL_CLUSTER_KEEP") == null) {
       try (Stream<Path> files = Files.walk(dir)) {
         files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       } catch (IOException e) {
         LOG.warn("Could not delete {}: {}", dir, e.toString());
+      }
+    }
+  }
+
+  private void stopProcesses() {
+    synchronized (processes) {
+      for (int i = processes.size() - 1; i >= 0; i--) {
+        processes.get(i).close();
       }
     }
   }

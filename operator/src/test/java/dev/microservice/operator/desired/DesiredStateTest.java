@@ -39,7 +39,7 @@ class DesiredStateTest {
     ConfigMap cm = RuntimeConfigMap.of(TestResources.hello());
     assertMatchesGolden(cm, "greeter-configmap.yaml", ConfigMap.class);
     assertThat(cm.getData().get("microservice.yaml"))
-        .contains("bootstrapServers: localhost:9092")
+        .contains("bootstrapServers: 10.88.0.1:9092")
         .doesNotContain("replicas").doesNotContain("image");
   }
 

@@ -1,0 +1,115 @@
+package dev.microservice.cli.cluster;
+
+import com.marcnuri.helm.Helm;
+import dev.microservice.kafka.embedded.EmbeddedKafka;
+import dev.microservice.localcluster.LocalCluster;
+import dev.microservice.localcluster.node.KubeletNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The cluster of {@code msvc cluster up}, the same the end-to-end tests use: a real control plane, a kubelet node with
+ * containerd and runc, the project's images imported, a Kafka broker on the node's address, and the Helm chart
+ * installed (CRD, RBAC, the operator as a pod).
+ */
+public final class DevCluster implements AutoCloseable {
+  /** The chart's release and namespace. */
+  public static final String RELEASE = "mso";
+  /** The namespace of the operator. */
+  public static final String NAMESPACE = "microservice-system";
+  /** The Kafka broker's port on the node's address. */
+  public static final int KAFKA_PORT = 9092;
+  private static final Logger LOG = LoggerFactory.getLogger(DevCluster.class);
+
+  private final Path kubeconfigCopy;
+  private final Progress progress;
+  private volatile String step = "start";
+  private volatile LocalCluster cluster;
+  private volatile KubeletNode node;
+  private volatile EmbeddedKafka kafka;
+
+  /**
+   * @param kubeconfigCopy where to write the admin kubeconfig (a kubectl link goes to {@code bin/kubectl} beside it)
+   * @param progress where each step is reported
+   */
+  public DevCluster(Path kubeconfigCopy, Progress progress) {
+    this.kubeconfigCopy = kubeconfigCopy;
+    this.progress = progress;
+  }
+
+  /** Brings everything up, step by step, from the repository's files. */
+  public void up(ProjectFiles project) throws Exception {
+    run("Kubernetes binaries (local-cluster/build.sh)", project::buildKubernetes);
+    run("control plane (etcd, kube-apiserver, kube-controller-manager, kube-scheduler)", () -> {
+      cluster = LocalCluster.start();
+    });
+    run("node (containerd, runc, CNI bridge, kubelet)", () -> {
+      node = KubeletNode.start(cluster, "msvc-node");
+    });
+    run("images (runtime, operator, hello endpoint)", () -> {
+      for (Path image : project.images()) {
+        progress.line("  imported " + node.importImage(image));
+      }
+    });
+    run("Kafka broker on " + node.ip() + ":" + KAFKA_PORT, () -> {
+      kafka = EmbeddedKafka.builder().host(node.ip()).port(KAFKA_PORT).start();
+    });
+    run("Helm chart " + RELEASE + " in " + NAMESPACE, () -> {
+      Files.copy(cluster.adminKubeconfig(), kubeconfigCopy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      Path bin = kubeconfigCopy.resolveSibling("bin");
+      Files.createDirectories(bin);
+      Files.deleteIfExists(bin.resolve("kubectl"));
+      Files.createSymbolicLink(bin.resolve("kubectl"), cluster.kubectl());
+      new Helm(project.chart()).install().withName(RELEASE).withNamespace(NAMESPACE).createNamespace()
+          .withKubeConfig(kubeconfigCopy).set("image.pullPolicy", "Never").waitReady().withTimeout(300).call();
+    });
+  }
+
+  private void run(String name, Progress.Step action) throws Exception {
+    step = name;
+    progress.step(name, action);
+  }
+
+  /** @return the step under way, for a failure's message */
+  public String currentStep() {
+    return step;
+  }
+
+  /** @return the control plane */
+  public LocalCluster cluster() {
+    return cluster;
+  }
+
+  /** @return the node */
+  public KubeletNode node() {
+    return node;
+  }
+
+  /** @return the Kafka broker on the node's address */
+  public EmbeddedKafka kafka() {
+    return kafka;
+  }
+
+  /**
+   * Stops what was started: Kafka first (it listens on the node's bridge address, which goes with the node, and its
+   * shutdown waits for a controller it can no longer reach), then the node, then the control plane. Safe to call twice.
+   */
+  @Override
+  public synchronized void close() {
+    for (AutoCloseable c : java.util.Arrays.asList(kafka, node, cluster).stream().filter(java.util.Objects::nonNull).toList()) {
+      long began = System.nanoTime();
+      try {
+        c.close();
+        LOG.info("Stopped {} in {} ms", c.getClass().getSimpleName(), (System.nanoTime() - began) / 1_000_000);
+      } catch (Exception e) {
+        LOG.warn("Could not stop {}: {}", c.getClass().getSimpleName(), e.toString());
+      }
+    }
+    node = null;
+    kafka = null;
+    cluster = null;
+  }
+}
