@@ -1,23 +1,25 @@
 package dev.microservice.e2e;
 
+import io.fabric8.kubernetes.api.model.Pod;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestWatcher;
 
-/** Prints, when a scenario fails, the node agent's errors, every pod's logs (they stay under target/) and the control plane's. */
+/** Prints, when a scenario fails, every pod's state and the last lines of its containers' logs (read from the kubelet). */
 public final class PodLogsOnFailure implements TestWatcher {
   @Override
   public void testFailed(ExtensionContext context, Throwable cause) {
-    NodeAgent agent = EndToEndIT.agent;
-    if (agent != null) {
-      System.out.println("=== " + context.getDisplayName() + " failed; node agent errors: " + agent.errors());
-      for (Pod pod : agent.everStarted()) {
-        System.out.println("=== pod " + pod.namespace + "/" + pod.name + (pod.alive() ? " (running)" : "") + ", logs in " + pod.logDir);
-        String logs = pod.logs();
-        System.out.println(logs.length() > 4000 ? "..." + logs.substring(logs.length() - 4000) : logs);
-      }
+    if (EndToEndIT.client == null) {
+      return;
     }
-    if (EndToEndIT.cluster != null) {
-      System.out.println("=== control plane (last lines of each component's log)\n" + EndToEndIT.cluster.logTails(15));
+    for (Pod pod : EndToEndIT.client.pods().inAnyNamespace().list().getItems()) {
+      System.out.println("=== pod " + pod.getMetadata().getNamespace() + "/" + pod.getMetadata().getName() + " "
+          + pod.getStatus().getPhase() + " " + pod.getStatus().getContainerStatuses());
+      try {
+        System.out.println(EndToEndIT.client.pods().inNamespace(pod.getMetadata().getNamespace())
+            .withName(pod.getMetadata().getName()).tailingLines(40).getLog());
+      } catch (RuntimeException e) {
+        System.out.println("(no log: " + e.getMessage() + ")");
+      }
     }
   }
 }

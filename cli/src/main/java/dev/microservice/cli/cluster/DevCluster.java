@@ -63,7 +63,10 @@ public final class DevCluster implements AutoCloseable {
       Files.createDirectories(bin);
       Files.deleteIfExists(bin.resolve("kubectl"));
       Files.createSymbolicLink(bin.resolve("kubectl"), cluster.kubectl());
-      new Helm(project.chart()).install().withName(RELEASE).withNamespace(NAMESPACE).createNamespace()
+      // The operator's namespace enforces the restricted Pod Security Standard: the real admission checks its pod.
+      cluster.admin().namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata()
+          .withName(NAMESPACE).addToLabels("pod-security.kubernetes.io/enforce", "restricted").endMetadata().build()).create();
+      new Helm(project.chart()).install().withName(RELEASE).withNamespace(NAMESPACE)
           .withKubeConfig(kubeconfigCopy).set("image.pullPolicy", "Never").waitReady().withTimeout(300).call();
     });
   }
