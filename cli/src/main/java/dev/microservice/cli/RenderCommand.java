@@ -1,5 +1,7 @@
 package dev.microservice.cli;
 
+import dev.microservice.model.ManifestParser;
+import dev.microservice.model.ManifestText;
 import dev.microservice.model.MicroService;
 import dev.microservice.model.Problem;
 import dev.microservice.operator.desired.RuntimeConfigMap;
@@ -64,10 +66,12 @@ final class RenderCommand implements Callable<Integer> {
     if (!Files.isRegularFile(file)) {
       throw new CliException("cannot read " + file + ": no such file");
     }
+    String text = ManifestText.read(file); // refused unread when too large
+    ManifestParser.parse(text, file.toString()); // every problem with its path, in the manifest's words
     try {
-      return Serialization.unmarshal(Files.readString(file), MicroService.class);
+      return Serialization.unmarshal(text, MicroService.class);
     } catch (RuntimeException e) {
-      throw new CliException("cannot read " + file + " as a MicroService: " + CliException.oneLine(e), e);
+      throw new CliException("cannot read " + file + " as a MicroService", e);
     }
   }
 }

@@ -1,11 +1,10 @@
 package dev.microservice.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.microservice.model.Manifest;
 import dev.microservice.model.ManifestException;
 import dev.microservice.model.ManifestParser;
+import dev.microservice.model.ManifestText;
 import dev.microservice.model.ManifestValidator;
 import dev.microservice.model.Problem;
 import dev.microservice.operator.validation.CrdValidator;
@@ -28,8 +27,6 @@ import picocli.CommandLine.Spec;
 @Command(name = "validate", mixinStandardHelpOptions = true,
     description = "Check a manifest as the API server (schema, CEL rules) and the runtime would, and print every problem with its path.")
 final class ValidateCommand implements Callable<Integer> {
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Option(names = {"-f", "--file"}, required = true, description = "The MicroService manifest.")
@@ -43,16 +40,17 @@ final class ValidateCommand implements Callable<Integer> {
     if (!Files.isRegularFile(file)) {
       throw new CliException("cannot read " + file + ": no such file");
     }
-    String text = Files.readString(file);
     List<Problem> problems = new ArrayList<>();
     Manifest manifest = null;
+    JsonNode tree = null;
     try {
+      String text = ManifestText.read(file); // refused unread when too large; not UTF-8 is a problem with its position
+      tree = ManifestParser.tree(text);
       manifest = ManifestParser.parse(text, file.toString());
     } catch (ManifestException e) {
       problems.addAll(e.problems());
     }
     Set<String> reported = problems.stream().map(Problem::path).collect(Collectors.toSet());
-    JsonNode tree = tree(text);
     if (tree != null) {
       CrdValidator.load().validate(tree).stream().filter(p -> !reported.contains(p.path())).forEach(problems::add);
     }
@@ -71,14 +69,5 @@ final class ValidateCommand implements Callable<Integer> {
     problems.forEach(out::println);
     out.println(file + ": " + problems.size() + (problems.size() == 1 ? " problem" : " problems"));
     return 1;
-  }
-
-  private static JsonNode tree(String text) {
-    try {
-      JsonNode tree = YAML.readTree(text);
-      return tree == null || !tree.isObject() ? null : tree;
-    } catch (IOException e) {
-      return null; // the parser above has reported it with its location
-    }
   }
 }

@@ -35,14 +35,17 @@ final class KafkaSpecValidator {
     DeadLetterSpec dlq = kafka.getDeadLetter();
     if (dlq != null && !Boolean.FALSE.equals(dlq.getEnabled())
         && (dlq.getTopic() == null || !dlq.getTopic().matches(TOPIC_TEMPLATE))) {
-      add(path + ".deadLetter.topic", "'" + dlq.getTopic() + "' is not a valid topic name: letters, digits, '.', '_', '-' and '{topic}'");
+      add(path + ".deadLetter.topic", Echo.quoted(dlq.getTopic()) + " is not a valid topic name: letters, digits, '.', '_', '-' and '{topic}'");
     }
     if (kafka.getSecurity() != null) {
       security(path + ".security", kafka.getSecurity());
     }
     if (kafka.getProperties() != null) {
       kafka.getProperties().forEach((k, v) -> {
-        if (v == null) {
+        String refusal = KafkaProperties.refusal(k);
+        if (refusal != null) {
+          add(path + ".properties." + k, refusal);
+        } else if (v == null) {
           add(path + ".properties." + k, "must be a string, got null");
         }
       });
@@ -56,7 +59,7 @@ final class KafkaSpecValidator {
     }
     for (String entry : servers.split(",", -1)) {
       if (!entry.strip().matches("^[^\\s:]+:\\d{1,5}$")) {
-        add(path, "expected host:port entries separated by commas, got '" + entry.strip() + "'");
+        add(path, "expected host:port entries separated by commas, got " + Echo.quoted(entry.strip()));
       }
     }
   }

@@ -1,33 +1,32 @@
 package dev.microservice.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.yaml.snakeyaml.LoaderOptions;
 
-/** Reads and writes {@code MicroService} manifests as YAML, validating what it reads. */
+/**
+ * Reads and writes {@code MicroService} manifests as YAML, validating what it reads. Within
+ * {@link ManifestLimits}; every problem names its path, and none repeats a value at a secret path.
+ */
 public final class ManifestParser {
+  /** YAML as manifests are read: bounded size, depth and numbers. */
+  static final YAMLFactory FACTORY = factory();
+
   private static final ObjectMapper YAML =
-      new ObjectMapper(
-              YAMLFactory.builder()
-                  .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-                  .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-                  .build())
+      new ObjectMapper(FACTORY)
           .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
           .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
           .disable(SerializationFeature.WRITE_EMPTY_JSON_ARRAYS)
@@ -44,6 +43,21 @@ public final class ManifestParser {
 
   private ManifestParser() {}
 
+  private static YAMLFactory factory() {
+    LoaderOptions loader = new LoaderOptions();
+    loader.setCodePointLimit(ManifestLimits.MAX_BYTES + 1);
+    return YAMLFactory.builder()
+        .loaderOptions(loader)
+        .streamReadConstraints(StreamReadConstraints.builder()
+            .maxNestingDepth(ManifestLimits.MAX_DEPTH)
+            .maxNumberLength(ManifestLimits.MAX_NUMBER_CHARS)
+            .maxStringLength(ManifestLimits.MAX_BYTES)
+            .build())
+        .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+        .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+        .build();
+  }
+
   /**
    * Reads and validates a manifest file as the runtime needs it: Kubernetes-only fields (images,
    * env, resources, pod settings) are skipped, not bound.
@@ -53,11 +67,11 @@ public final class ManifestParser {
    * @throws ManifestException listing every problem, each with its path
    */
   public static Manifest parseForRuntime(Path file) {
-    return parse(read(file), file.toString(), RUNTIME_YAML);
+    return parse(ManifestText.read(file), file.toString(), RUNTIME_YAML);
   }
 
   /**
-   * Reads and validates a manifest file.
+   * Reads and validates a manifest file; one over {@link ManifestLimits#MAX_BYTES} is refused unread.
    *
    * @param file the YAML file
    * @return the manifest
@@ -65,17 +79,7 @@ public final class ManifestParser {
    * @throws UncheckedIOException when the file cannot be read
    */
   public static Manifest parse(Path file) {
-    return parse(read(file), file.toString());
-  }
-
-  private static String read(Path file) {
-    try {
-      return Files.readString(file, StandardCharsets.UTF_8);
-    } catch (java.nio.file.NoSuchFileException e) {
-      throw new UncheckedIOException("cannot read manifest " + file + ": no such file", e);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read manifest " + file + ": " + e.getClass().getSimpleName() + " " + e.getMessage(), e);
-    }
+    return parse(ManifestText.read(file), file.toString());
   }
 
   /**
@@ -90,28 +94,43 @@ public final class ManifestParser {
     return parse(yaml, source, YAML);
   }
 
+  /**
+   * Reads a manifest as a tree, within the same limits, for checks of its own (the CRD schema).
+   *
+   * @param yaml the YAML text
+   * @return the tree, or null when it is not a YAML mapping (the parse reports why)
+   */
+  public static JsonNode tree(String yaml) {
+    if (yaml.length() > ManifestLimits.MAX_BYTES) {
+      return null;
+    }
+    try {
+      JsonNode tree = YAML.readTree(yaml);
+      return tree == null || !tree.isObject() ? null : tree;
+    } catch (JsonProcessingException | RuntimeException e) {
+      return null;
+    }
+  }
+
   private static Manifest parse(String yaml, String source, ObjectMapper mapper) {
+    ManifestLimits.checkSize(ManifestText.utf8Length(yaml), source);
     ProblemCollector collector = new ProblemCollector();
     List<Problem> problems = new ArrayList<>();
     Manifest manifest = null;
+    Problem character = ManifestText.badCharacter(yaml);
     if (yaml.isBlank()) {
       problems.add(new Problem("(document)", "the manifest is empty"));
+    } else if (character != null) {
+      problems.add(character);
     } else {
       try {
         manifest = mapper.readerFor(Manifest.class).withHandler(collector).readValue(yaml);
-      } catch (JsonMappingException e) {
-        if (e.getCause() instanceof StreamReadException syntax) {
-          problems.add(syntaxProblem(syntax));
-        } else {
-          problems.add(new Problem(pathOf(e), firstLine(e.getOriginalMessage())));
-        }
-      } catch (StreamReadException e) {
-        problems.add(syntaxProblem(e));
       } catch (JsonProcessingException e) {
-        problems.add(new Problem(locationOf(e.getLocation()), firstLine(e.getOriginalMessage())));
+        problems.add(JacksonProblems.of(e));
       }
+      problems.addAll(0, collector.problems());
+      problems.addAll(0, DuplicateKeys.outside(DuplicateKeys.scan(FACTORY, yaml), problems));
     }
-    problems.addAll(0, collector.problems());
     if (manifest != null) {
       Set<String> reported = problems.stream().map(Problem::path).collect(Collectors.toSet());
       ManifestValidator.validate(manifest).stream()
@@ -119,7 +138,7 @@ public final class ManifestParser {
           .forEach(problems::add);
     }
     if (!problems.isEmpty()) {
-      throw new ManifestException(source, problems);
+      throw new ManifestException(source, problems.stream().distinct().toList());
     }
     return manifest;
   }
@@ -136,39 +155,5 @@ public final class ManifestParser {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot render manifest", e);
     }
-  }
-
-  private static String pathOf(JsonMappingException e) {
-    StringBuilder sb = new StringBuilder();
-    for (JsonMappingException.Reference ref : e.getPath()) {
-      if (ref.getFieldName() != null) {
-        sb.append(sb.length() == 0 ? "" : ".").append(ref.getFieldName());
-      } else if (ref.getIndex() >= 0) {
-        sb.append('[').append(ref.getIndex()).append(']');
-      }
-    }
-    return sb.length() == 0 ? locationOf(e.getLocation()) : sb.toString();
-  }
-
-  private static Problem syntaxProblem(StreamReadException e) {
-    String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
-    String oneLine =
-        message.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("^"))
-            .filter(l -> !l.startsWith("in 'reader'")).collect(Collectors.joining("; "));
-    return new Problem(locationOf(e.getLocation()), "not valid YAML: " + oneLine);
-  }
-
-  private static String locationOf(JsonLocation location) {
-    return location == null
-        ? "(document)"
-        : "line " + location.getLineNr() + ", column " + location.getColumnNr();
-  }
-
-  private static String firstLine(String message) {
-    if (message == null) {
-      return "cannot be read";
-    }
-    int nl = message.indexOf('\n');
-    return nl < 0 ? message : message.substring(0, nl);
   }
 }

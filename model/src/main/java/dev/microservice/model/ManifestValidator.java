@@ -52,7 +52,7 @@ public final class ManifestValidator {
         spec,
         (path, service) -> {
           if (service.getEndpoint() != null && !available.contains(service.getEndpoint())) {
-            v.add(path + ".endpoint", "no endpoint named '" + service.getEndpoint() + "'; available: " + list);
+            v.add(path + ".endpoint", "no endpoint named " + Echo.quoted(service.getEndpoint()) + "; available: " + list);
           }
         });
     return v.problems;
@@ -199,7 +199,7 @@ public final class ManifestValidator {
       }
       Integer first = seen.putIfAbsent(n, i);
       if (first != null) {
-        add(path + "[" + i + "].name", "duplicate " + what + " name '" + n + "' (first at " + path + "[" + first + "])");
+        add(path + "[" + i + "].name", "duplicate " + what + " name " + Echo.quoted(n) + " (first at " + path + "[" + first + "])");
       }
     }
   }
@@ -208,7 +208,7 @@ public final class ManifestValidator {
     if (value == null || value.isEmpty()) {
       add(path, "is required");
     } else if (!Pattern.matches(pattern, value)) {
-      add(path, "'" + value + "' is not a valid name: " + rule);
+      add(path, Echo.quoted(value) + " is not a valid name: " + rule);
     }
   }
 
@@ -232,7 +232,7 @@ public final class ManifestValidator {
   }
 
   private static String quote(String s) {
-    return s == null ? "nothing" : "'" + s + "'";
+    return Echo.quoted(s);
   }
 
   private static <T> List<T> nonNull(List<T> list) {

@@ -20,6 +20,9 @@ import java.util.stream.Collectors;
  * Jackson go on, so that one parse reports every problem instead of the first.
  */
 final class ProblemCollector extends DeserializationProblemHandler {
+  /** What a secret field accepts, in the manifest's words. */
+  static final String SECRET_FORMS = "{file: <path>}, {env: <VARIABLE>} or {secretKeyRef: {name: <Secret>, key: <key>}}";
+
   private final List<Problem> problems = new ArrayList<>();
 
   List<Problem> problems() {
@@ -42,28 +45,49 @@ final class ProblemCollector extends DeserializationProblemHandler {
                 + new TreeSet<>(known.stream().map(String::valueOf).toList())
                     .stream()
                     .collect(Collectors.joining(", "));
-    problems.add(new Problem(pathOf(p.getParsingContext()), "unknown field" + knownList));
+    JsonStreamContext field = valueContext(p);
+    String path = pathOf(field);
+    String parent = pathOf(field.getParent()); // the object holding the field (its path, not the path cut at a dot)
+    if (SecretPaths.isSecret(parent)) {
+      problems.add(new Problem(parent, "unknown field (not named here: it may hold a secret)" + knownList));
+    } else {
+      problems.add(new Problem(path, "unknown field" + knownList));
+    }
     p.skipChildren();
     return true;
   }
 
   @Override
+  public Object handleMissingInstantiator(
+      DeserializationContext ctxt, Class<?> instClass, com.fasterxml.jackson.databind.deser.ValueInstantiator inst,
+      JsonParser p, String msg) throws IOException {
+    String path = pathOf(valueContext(p));
+    String got = describe(p.currentToken());
+    if (instClass == SecretValueSpec.class) {
+      problems.add(new Problem(path, "expected " + SECRET_FORMS + ", got " + got
+          + " (a secret value may not be written in the manifest)"));
+    } else {
+      problems.add(new Problem(path, "expected " + describe(instClass) + ", got " + got));
+    }
+    p.skipChildren();
+    return null;
+  }
+
+  @Override
   public Object handleWeirdStringValue(
       DeserializationContext ctxt, Class<?> targetType, String value, String failureMsg) {
-    problems.add(
-        new Problem(
-            pathOf(ctxt.getParser().getParsingContext()),
-            "expected " + describe(targetType) + ", got '" + value + "'"));
+    String path = pathOf(ctxt.getParser().getParsingContext());
+    problems.add(new Problem(path, "expected " + describe(targetType) + ", got "
+        + (SecretPaths.isSecret(path) ? "a string" : Echo.quoted(value))));
     return null;
   }
 
   @Override
   public Object handleWeirdNumberValue(
       DeserializationContext ctxt, Class<?> targetType, Number value, String failureMsg) {
-    problems.add(
-        new Problem(
-            pathOf(ctxt.getParser().getParsingContext()),
-            "expected " + describe(targetType) + ", got " + value));
+    String path = pathOf(ctxt.getParser().getParsingContext());
+    problems.add(new Problem(path, "expected " + describe(targetType) + ", got "
+        + (SecretPaths.isSecret(path) ? "a number" : Echo.quoted(String.valueOf(value)))));
     return null;
   }
 
@@ -71,15 +95,18 @@ final class ProblemCollector extends DeserializationProblemHandler {
   public Object handleUnexpectedToken(
       DeserializationContext ctxt, JavaType targetType, JsonToken t, JsonParser p, String msg)
       throws IOException {
-    JsonStreamContext ctx = p.getParsingContext();
-    if (t == JsonToken.START_ARRAY || t == JsonToken.START_OBJECT) {
-      ctx = ctx.getParent(); // the parser has already stepped into the value
-    }
-    problems.add(
-        new Problem(
-            pathOf(ctx), "expected " + describe(targetType.getRawClass()) + ", got " + describe(t)));
+    Class<?> type = targetType.getRawClass();
+    String expected = type == SecretValueSpec.class ? SECRET_FORMS : describe(type);
+    problems.add(new Problem(pathOf(valueContext(p)), "expected " + expected + ", got " + describe(t)));
     p.skipChildren();
     return null;
+  }
+
+  /** The context of the value the parser is at: for a list or a map, the one holding it (the parser has stepped in). */
+  static JsonStreamContext valueContext(JsonParser p) {
+    JsonStreamContext ctx = p.getParsingContext();
+    JsonToken t = p.currentToken();
+    return (t == JsonToken.START_ARRAY || t == JsonToken.START_OBJECT) && ctx.getParent() != null ? ctx.getParent() : ctx;
   }
 
   /** Renders a parser position as a manifest path such as {@code spec.servers[0].grpc.port}. */
@@ -132,7 +159,7 @@ final class ProblemCollector extends DeserializationProblemHandler {
     }
   }
 
-  private static String describe(JsonToken t) {
+  static String describe(JsonToken t) {
     if (t == null) {
       return "nothing";
     }

@@ -42,4 +42,14 @@ class StartupValidationTest {
         "--manifest", manifest.toString(), "--endpoints", TestSupport.HELLO_JARS.toString())).start());
     assertThat(e).hasMessageContaining(manifest.toString()).hasMessageContaining("\n  " + expected);
   }
+
+  @org.junit.jupiter.api.Test
+  void aTooLargeManifestIsRefusedBeforeItIsRead() throws Exception {
+    String head = HEAD + "    - name: rpc\n      grpc: {port: 9090}\n" + NS + "  config: {a: ";
+    Path manifest = Files.writeString(tmp.resolve("big.yaml"), // one long value: it took the parser 22-38 s and over 1 GB
+        head + "x".repeat(10 * 1024 * 1024 - head.length() - 2) + "}\n");
+    Throwable e = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(3), () -> catchThrowable(
+        () -> MicroserviceRuntime.fromOptions(RuntimeOptions.parse("--manifest", manifest.toString(), "--endpoints", TestSupport.HELLO_JARS.toString()))));
+    assertThat(e).hasMessageContaining("\n  (document): the manifest is larger than 1 MiB (1048576 bytes): it has 10485760 bytes");
+  }
 }

@@ -1,5 +1,8 @@
 package dev.microservice.operator.validation;
 
+import dev.microservice.model.ManifestLimits;
+import dev.microservice.model.ManifestParser;
+import dev.microservice.model.ManifestText;
 import dev.microservice.model.ManifestValidator;
 import dev.microservice.model.MicroService;
 import dev.microservice.model.Problem;
@@ -53,6 +56,12 @@ public final class SpecChecks {
     List<Problem> invalid = new ArrayList<>();
     if (ms.getSpec() == null) {
       invalid.add(new Problem("spec", "is required"));
+      return invalid;
+    }
+    long size = ManifestText.utf8Length(ManifestParser.toYaml(ms.toManifest()));
+    if (size > ManifestLimits.MAX_BYTES) { // checked before the runtime's manifest is rendered and parsed again
+      invalid.add(new Problem("spec", "is " + size + " bytes as a manifest; the limit is 1 MiB (" + ManifestLimits.MAX_BYTES
+          + " bytes), what the runtime's ConfigMap can hold"));
       return invalid;
     }
     invalid.addAll(ManifestValidator.validate(ms.toManifest()));

@@ -4,7 +4,6 @@ import com.google.protobuf.ByteString;
 import dev.microservice.endpoint.EndpointException;
 import dev.microservice.endpoint.RequestContext;
 import dev.microservice.endpoint.Transport;
-import dev.microservice.rpc.MessageServiceGrpc;
 import dev.microservice.rpc.RPCMessage;
 import dev.microservice.rpc.RPCResponse;
 import dev.microservice.runtime.metrics.RuntimeMetrics;
@@ -25,24 +24,36 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Serves {@code rpc.MessageService/Command}: routes each message to its endpoint and maps the outcome to a status. */
-final class CommandHandler extends MessageServiceGrpc.MessageServiceImplBase {
+final class CommandHandler {
   private static final Logger LOG = LoggerFactory.getLogger(CommandHandler.class);
   static final Metadata.Key<String> SERVICE_HEADER = Metadata.Key.of("service", Metadata.ASCII_STRING_MARSHALLER);
 
   private final String server;
   private final Router router;
   private final RuntimeMetrics metrics;
+  private final RejectionLog rejections;
 
-  CommandHandler(String server, Router router, RuntimeMetrics metrics) {
+  CommandHandler(String server, Router router, RuntimeMetrics metrics, RejectionLog rejections) {
     this.server = server;
     this.router = router;
     this.metrics = metrics;
+    this.rejections = rejections;
   }
 
-  @Override
-  public void command(RPCMessage message, StreamObserver<RPCResponse> responses) {
+  void command(CommandRequest request, StreamObserver<RPCResponse> responses) {
+    if (!CallTracer.claimForHandler()) {
+      return; // the call ended before it got here (cancelled); the tracer has counted it
+    }
     long start = System.nanoTime();
     metrics.started("grpc", server);
+    if (request.message() == null) {
+      Status invalid = Status.INVALID_ARGUMENT.withDescription("the request is not a valid rpc.RPCMessage: " + request.problem());
+      rejections.note("INVALID_ARGUMENT (not an RPCMessage)", invalid.getDescription());
+      metrics.record("grpc", server, RuntimeMetrics.UNKNOWN, RuntimeMetrics.UNKNOWN, invalid.getCode().name(), System.nanoTime() - start);
+      respond(responses, invalid, null);
+      return;
+    }
+    RPCMessage message = request.message();
     Context call = Context.current();
     Metadata metadata = MetadataInterceptor.METADATA.get();
     String namespace = router.namespaces().contains(message.getNamespace()) ? message.getNamespace() : RuntimeMetrics.UNKNOWN;

@@ -60,11 +60,14 @@ public final class GrpcServer implements Server {
 
   @Override
   public void start() throws IOException {
+    GrpcLogs.install();
     GrpcServerSpec grpc = spec.getGrpc();
+    RejectionLog rejections = new RejectionLog(spec.getName());
     NettyServerBuilder builder = NettyServerBuilder.forPort(grpc.getPort())
         .maxInboundMessageSize(grpc.getMaxInboundMessageBytes())
+        .addStreamTracerFactory(new CallTracer(spec.getName(), metrics, rejections))
         .addService(ServerInterceptors.intercept(
-            new CommandHandler(spec.getName(), router, metrics), new MetadataInterceptor()))
+            CommandService.bind(new CommandHandler(spec.getName(), router, metrics, rejections)), new MetadataInterceptor()))
         .addService(health.getHealthService());
     if (grpc.getTls() != null) {
       builder.sslContext(tls(grpc.getTls()));
@@ -88,7 +91,8 @@ public final class GrpcServer implements Server {
     try {
       return GrpcSslContexts.forServer(certificate, key).build();
     } catch (IOException | IllegalArgumentException e) {
-      throw new StartupException(path + ": cannot use certificate " + certificate + " with key " + key + ": " + e.getMessage(), e);
+      String why = String.valueOf(e.getMessage()).replace(certificate.toString(), "(certificate file)").replace(key.toString(), "(key file)");
+      throw new StartupException(path + ": cannot use the certificate and private key: " + why, e);
     }
   }
 

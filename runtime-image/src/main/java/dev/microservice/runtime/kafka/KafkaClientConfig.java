@@ -1,6 +1,7 @@
 package dev.microservice.runtime.kafka;
 
 import dev.microservice.model.GroupProtocol;
+import dev.microservice.model.KafkaProperties;
 import dev.microservice.model.KafkaSecuritySpec;
 import dev.microservice.model.KafkaServerSpec;
 import dev.microservice.model.Manifest;
@@ -30,22 +31,6 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * environment ({@code POD_NAME}) and the secrets it references.
  */
 final class KafkaClientConfig {
-  /** Properties the runtime sets itself; a manifest may not override them. */
-  private static final Map<String, String> MANAGED = Map.ofEntries(
-      Map.entry(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, "set spec.servers[].kafka.bootstrapServers"),
-      Map.entry(ConsumerConfig.GROUP_ID_CONFIG, "set spec.servers[].kafka.groupId"),
-      Map.entry(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, "it comes from the POD_NAME environment variable"),
-      Map.entry(ConsumerConfig.GROUP_PROTOCOL_CONFIG, "set spec.servers[].kafka.groupProtocol"),
-      Map.entry(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "offsets are committed only after records are handled"),
-      Map.entry(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, "endpoints receive raw bytes"),
-      Map.entry(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, "endpoints receive raw bytes"),
-      Map.entry(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, "replies are raw bytes"),
-      Map.entry(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, "replies are raw bytes"),
-      Map.entry(ProducerConfig.ACKS_CONFIG, "replies and dead letters need acks=all"),
-      Map.entry(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "replies and dead letters need idempotence"),
-      Map.entry(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "set spec.servers[].kafka.security.protocol"),
-      Map.entry(SaslConfigs.SASL_MECHANISM, "set spec.servers[].kafka.security.sasl.mechanism"));
-
   private static final Set<String> KNOWN = Stream.of(
           ConsumerConfig.configNames(), ProducerConfig.configNames(), AdminClientConfig.configNames())
       .flatMap(Set::stream).collect(Collectors.toUnmodifiableSet());
@@ -199,22 +184,15 @@ final class KafkaClientConfig {
       return Map.of();
     }
     for (String key : properties.keySet()) {
-      if (isSecret(key)) {
-        throw new StartupException(path + "." + key + ": secret values must not be in the manifest; use spec.servers[].kafka.security, whose values come from files or environment variables");
-      }
-      if (MANAGED.containsKey(key)) {
-        throw new StartupException(path + "." + key + ": managed by the runtime (" + MANAGED.get(key) + "); remove it");
+      String refusal = KafkaProperties.refusal(key); // the validator's rule; checked again for manifests built in code
+      if (refusal != null) {
+        throw new StartupException(path + "." + key + ": " + refusal);
       }
       if (!KNOWN.contains(key)) {
         throw new StartupException(path + "." + key + ": not a Kafka consumer, producer or admin client property" + suggestion(key));
       }
     }
     return Map.copyOf(properties);
-  }
-
-  private static boolean isSecret(String key) {
-    return key.contains("password") || key.equals(SaslConfigs.SASL_JAAS_CONFIG)
-        || key.equals(SslConfigs.SSL_KEYSTORE_KEY_CONFIG) || key.startsWith("sasl.oauthbearer.client.credentials");
   }
 
   private static String suggestion(String key) {

@@ -10,8 +10,8 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Reads secret values from files or environment variables. Errors name the manifest path and the
- * file or variable, never the value.
+ * Reads secret values from files or environment variables. Errors name the manifest path (and a
+ * variable's name), never the value, nor a file name: it is where a careless manifest puts a secret.
  */
 public final class SecretReader {
   private final Map<String, String> env;
@@ -36,13 +36,13 @@ public final class SecretReader {
       try {
         value = Files.readString(file, StandardCharsets.UTF_8);
       } catch (NoSuchFileException e) {
-        throw new StartupException(path + ".file: cannot read secret file " + file + ": it does not exist");
+        throw new StartupException(path + ".file: cannot read the secret file: it does not exist");
       } catch (IOException e) {
-        throw new StartupException(path + ".file: cannot read secret file " + file + ": " + e.getClass().getSimpleName());
+        throw new StartupException(path + ".file: cannot read the secret file: " + e.getClass().getSimpleName());
       }
       value = value.replaceAll("[\\r\\n]+$", "");
       if (value.isEmpty()) {
-        throw new StartupException(path + ".file: secret file " + file + " is empty");
+        throw new StartupException(path + ".file: the secret file is empty");
       }
       return value;
     }
@@ -51,7 +51,7 @@ public final class SecretReader {
     }
     String value = env.get(secret.getEnv());
     if (value == null || value.isEmpty()) {
-      throw new StartupException(path + ".env: environment variable " + secret.getEnv() + " is not set or empty");
+      throw new StartupException(path + ".env: the environment variable " + envName(secret.getEnv()) + " is not set or empty");
     }
     return value;
   }
@@ -69,9 +69,14 @@ public final class SecretReader {
       throw new StartupException(path + ": must be a file");
     }
     if (!Files.isReadable(Path.of(secret.getFile()))) {
-      throw new StartupException(path + ".file: cannot read " + secret.getFile() + ": it does not exist or is not readable");
+      throw new StartupException(path + ".file: cannot read the file: it does not exist or is not readable");
     }
     return secret.getFile();
+  }
+
+  /** A variable's name, when it is one: a secret written where the name belongs is never repeated. */
+  private static String envName(String name) {
+    return name.matches("[A-Za-z_][A-Za-z0-9_]{0,252}") ? name : "(not a valid variable name)";
   }
 
   private static void unresolved(String path, SecretValueSpec secret) {

@@ -81,6 +81,20 @@ public final class RuntimeMetrics {
   }
 
   /**
+   * Records a request refused before it was handled (too large, cancelled before it ran): it was
+   * never counted in flight, and its namespace and service are unknown.
+   *
+   * @param transport "grpc" or "kafka"
+   * @param server the server name
+   * @param code the status code name, e.g. RESOURCE_EXHAUSTED
+   * @param nanos how long it took
+   */
+  public void rejected(String transport, String server, String code, long nanos) {
+    requests.labelValues(transport, server, UNKNOWN, UNKNOWN, code).inc();
+    latency.labelValues(transport, server, UNKNOWN, UNKNOWN).observe(nanos / 1e9);
+  }
+
+  /**
    * Writes every metric in the Prometheus text format.
    *
    * @param out where to write

@@ -1,6 +1,7 @@
 package dev.microservice.runtime.routing;
 
 import dev.microservice.endpoint.Status;
+import dev.microservice.model.Echo;
 import dev.microservice.model.NamespaceSpec;
 import dev.microservice.model.ServerSpec;
 import dev.microservice.model.ServiceSpec;
@@ -14,7 +15,7 @@ import java.util.Set;
 /**
  * The namespace/service demultiplexer of one server. A message goes to the service it names (the
  * transport's explicit field or header), else to the service its seed envelope names, else to
- * its namespace's only service.
+ * its namespace's only service. Errors repeat at most a short, escaped prefix of the names a client sent.
  */
 public final class Router {
   private final Map<String, Map<String, LoadedEndpoint>> namespaces = new LinkedHashMap<>();
@@ -53,7 +54,7 @@ public final class Router {
     Map<String, LoadedEndpoint> services = namespaces.get(namespace);
     if (services == null) {
       throw new RoutingException(Status.NOT_FOUND,
-          "unknown namespace '" + namespace + "'; this server serves: " + String.join(", ", namespaces.keySet()));
+          "unknown namespace " + Echo.quoted(namespace) + "; this server serves: " + String.join(", ", namespaces.keySet()));
     }
     if (service != null && !service.isEmpty()) {
       return new Route(namespace, service, find(namespace, services, service), data);
@@ -67,7 +68,7 @@ public final class Router {
       return new Route(namespace, only.getKey(), only.getValue(), data);
     }
     throw new RoutingException(Status.INVALID_ARGUMENT,
-        "cannot route a message in namespace '" + namespace + "': it names no service and the namespace has "
+        "cannot route a message in namespace " + Echo.quoted(namespace) + ": it names no service and the namespace has "
             + services.size() + " (" + String.join(", ", services.keySet()) + "); name one in the Service field,"
             + " a 'service' header, or a {\"service\", \"service_message\"} envelope");
   }
@@ -77,7 +78,7 @@ public final class Router {
     try {
       return SeedEnvelope.parse(data);
     } catch (RoutingException e) {
-      if (services.size() == 1) {
+      if (services.size() == 1 && !(e instanceof SeedEnvelope.AmbiguousEnvelopeException)) {
         return null; // JSON-looking payload for a single-service namespace: deliver as is
       }
       throw e;
@@ -89,7 +90,7 @@ public final class Router {
     LoadedEndpoint endpoint = services.get(service);
     if (endpoint == null) {
       throw new RoutingException(Status.NOT_FOUND,
-          "unknown service '" + service + "' in namespace '" + namespace + "'; known services: "
+          "unknown service " + Echo.quoted(service) + " in namespace " + Echo.quoted(namespace) + "; known services: "
               + String.join(", ", services.keySet()));
     }
     return endpoint;

@@ -1,42 +1,44 @@
 package dev.microservice.runtime.routing;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.microservice.endpoint.Status;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
  * The seed framework's JSON envelope, {@code {"service": "hello", "service_message": ...}}. A
  * string {@code service_message} reaches the endpoint as its UTF-8 bytes; any other JSON value as
- * its JSON text.
+ * its JSON text. One JSON object, keys unique, nothing after it; errors never repeat the payload.
  *
  * @param service the service named by the envelope
  * @param message the bytes the endpoint receives
  */
 public record SeedEnvelope(String service, byte[] message) {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** The deepest nesting of a service_message. */
+  public static final int MAX_DEPTH = 1000;
+
+  private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+      .streamReadConstraints(StreamReadConstraints.builder()
+          .maxNestingDepth(MAX_DEPTH).maxStringLength(Integer.MAX_VALUE).build())
+      .build());
 
   /**
    * Reads an envelope.
    *
    * @param data the message payload
    * @return the envelope, or null when the payload is not a JSON object (so not an envelope)
-   * @throws RoutingException INVALID_ARGUMENT when it is a JSON object but not a valid envelope
+   * @throws RoutingException INVALID_ARGUMENT when it is a JSON object but not a valid envelope;
+   *     {@link AmbiguousEnvelopeException} when it names its service twice
    */
   public static SeedEnvelope parse(byte[] data) throws RoutingException {
     if (!looksLikeObject(data)) {
       return null;
     }
-    JsonNode root;
-    try {
-      root = JSON.readTree(data);
-    } catch (JsonProcessingException e) {
-      throw malformed("the payload is not valid JSON (" + e.getOriginalMessage() + ")");
-    } catch (IOException e) {
-      throw malformed("the payload cannot be read: " + e.getMessage());
-    }
+    JsonNode root = EnvelopeJson.read(JSON, data);
     if (root == null || !root.isObject()) {
       return null;
     }
@@ -66,7 +68,16 @@ public record SeedEnvelope(String service, byte[] message) {
     return false;
   }
 
-  private static RoutingException malformed(String why) {
+  static RoutingException malformed(String why) {
     return new RoutingException(Status.INVALID_ARGUMENT, "malformed envelope: " + why);
+  }
+
+  /** An envelope whose {@code service} (or {@code service_message}) is given twice: never delivered as is. */
+  public static final class AmbiguousEnvelopeException extends RoutingException {
+    private static final long serialVersionUID = 1L;
+
+    AmbiguousEnvelopeException(String message) {
+      super(Status.INVALID_ARGUMENT, message);
+    }
   }
 }

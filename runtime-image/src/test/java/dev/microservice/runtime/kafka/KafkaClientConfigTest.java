@@ -74,11 +74,23 @@ class KafkaClientConfigTest {
     assertThatThrownBy(() -> config(manifest(null, "properties: {max.poll.record: '50'}"), Map.of()))
         .isInstanceOf(StartupException.class)
         .hasMessage("spec.servers[0].kafka.properties.max.poll.record: not a Kafka consumer, producer or admin client property");
-    assertThatThrownBy(() -> config(manifest(null, "properties: {enable.auto.commit: 'true'}"), Map.of()))
+    // The validator refuses these when the manifest is parsed; a manifest changed in code is checked again here.
+    assertThatThrownBy(() -> config(withProperties(Map.of("enable.auto.commit", "true")), Map.of()))
         .hasMessage("spec.servers[0].kafka.properties.enable.auto.commit: managed by the runtime (offsets are committed only after records are handled); remove it");
-    assertThatThrownBy(() -> config(manifest(null, "properties: {ssl.truststore.password: hunter2}"), Map.of()))
+    assertThatThrownBy(() -> config(withProperties(Map.of("ssl.truststore.password", "hunter2")), Map.of()))
         .hasMessageStartingWith("spec.servers[0].kafka.properties.ssl.truststore.password: secret values must not be in the manifest")
         .hasMessageNotContaining("hunter2");
+    assertThatThrownBy(() -> manifest(null, "properties: {ssl.key.password: hunter2, sasl.jaas.config: 'x password=\"hunter2\";'}"))
+        .isInstanceOf(dev.microservice.model.ManifestException.class)
+        .hasMessageContaining("spec.servers[0].kafka.properties.ssl.key.password: secret values must not be in the manifest")
+        .hasMessageContaining("spec.servers[0].kafka.properties.sasl.jaas.config: secret values must not be in the manifest")
+        .hasMessageNotContaining("hunter2");
+  }
+
+  static Manifest withProperties(Map<String, String> properties) {
+    Manifest m = manifest(null, "");
+    m.getSpec().getServers().get(0).getKafka().setProperties(properties);
+    return m;
   }
 
   @Test
@@ -97,7 +109,7 @@ class KafkaClientConfigTest {
     assertThat(config(manifest(null, fromEnv), Map.of("KAFKA_PASSWORD", "envpw")).admin().get("sasl.jaas.config").toString())
         .contains("password=\"envpw\"");
     assertThatThrownBy(() -> config(manifest(null, fromEnv), Map.of()))
-        .hasMessage("spec.servers[0].kafka.security.sasl.password.env: environment variable KAFKA_PASSWORD is not set or empty");
+        .hasMessage("spec.servers[0].kafka.security.sasl.password.env: the environment variable KAFKA_PASSWORD is not set or empty");
   }
 
   @Test

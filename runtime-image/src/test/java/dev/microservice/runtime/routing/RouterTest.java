@@ -91,4 +91,41 @@ class RouterTest {
     RoutingException broken = catchThrowableOfType(RoutingException.class, () -> router.route("multi", null, bytes("{\"service\": ")));
     assertThat(broken.getMessage()).startsWith("malformed envelope: the payload is not valid JSON");
   }
+
+  @Test
+  void echoedNamesAreCutAndEscaped() {
+    RoutingException ns = catchThrowableOfType(RoutingException.class, () -> router.route("a\nb" + "x".repeat(10_000), "echo", bytes("")));
+    assertThat(ns.getMessage()).isEqualTo("unknown namespace 'a\\u000ab" + "x".repeat(61) + "'... (10003 characters);"
+        + " this server serves: multi, single");
+    RoutingException svc = catchThrowableOfType(RoutingException.class, () -> router.route("multi", "\u0000".repeat(100), bytes("")));
+    assertThat(svc.getMessage()).startsWith("unknown service '\\u0000\\u0000").hasSizeLessThan(600);
+  }
+
+  @Test
+  void envelopeKeysAreUniqueAndNothingFollowsTheObject() {
+    for (String bad : List.of("{\"service\":\"echo\",\"service\":\"ctx\"}", "{\"service\":\"echo\"} x", "{\"service\":\"echo\"}{}",
+        "{\"service\":\"echo\",\"service_message\":{\"a\":1,\"a\":2}}")) {
+      RoutingException e = catchThrowableOfType(RoutingException.class, () -> router.route("multi", null, bytes(bad)));
+      assertThat(e).as(bad).isNotNull();
+      assertThat(e.status()).as(bad).isEqualTo(Status.INVALID_ARGUMENT);
+    }
+    RoutingException twice = catchThrowableOfType(RoutingException.class,
+        () -> router.route("single", null, bytes("{\"service\":\"echo\",\"service\":\"other\"}")));
+    assertThat(twice.getMessage()).isEqualTo("malformed envelope: the key 'service' appears more than once; JSON keys must be unique");
+    RoutingException trailing = catchThrowableOfType(RoutingException.class, () -> router.route("multi", null, bytes("{\"service\":\"echo\"}  hunter2")));
+    assertThat(trailing.getMessage()).isEqualTo("malformed envelope: text follows the JSON object at byte 20");
+  }
+
+  @Test
+  void envelopeErrorsNeverQuoteThePayload() {
+    for (String bad : List.of("{\"service\": hunter2}", "{\"service\": \"echo\", \"hunter2\" 1}", "{\"hunter2\": 1e99999999999}",
+        "{\"service\": \"echo\", \"service_message\": " + "[".repeat(5000) + "}", "{\"service\": \"\\uZZZZhunter2\"}")) {
+      RoutingException e = catchThrowableOfType(RoutingException.class, () -> router.route("multi", null, bytes(bad)));
+      assertThat(e.getMessage()).as(bad).startsWith("malformed envelope: ").doesNotContain("hunter2").doesNotContain("Exception")
+          .doesNotContain("StreamReadConstraints").hasSizeLessThan(200);
+    }
+    byte[] notUtf8 = {'{', '"', 's', 'e', 'r', 'v', 'i', 'c', 'e', '"', ':', '"', (byte) 0xff, (byte) 0xfe, '"', '}'};
+    RoutingException e = catchThrowableOfType(RoutingException.class, () -> router.route("multi", null, notUtf8));
+    assertThat(e.getMessage()).isEqualTo("malformed envelope: the payload is not valid JSON: it is not UTF-8 at byte 12");
+  }
 }
