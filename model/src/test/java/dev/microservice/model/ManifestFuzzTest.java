@@ -1,5 +1,6 @@
 package dev.microservice.model;
 
+import dev.microservice.model.testing.Fuzz;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;

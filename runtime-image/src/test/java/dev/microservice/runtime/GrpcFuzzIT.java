@@ -1,5 +1,7 @@
 package dev.microservice.runtime;
 
+import dev.microservice.model.testing.PlantedSecretsCorpus;
+import dev.microservice.model.testing.Fuzz;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.ByteString;

@@ -1,5 +1,6 @@
 package dev.microservice.runtime;
 
+import dev.microservice.model.testing.PlantedSecretsCorpus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;

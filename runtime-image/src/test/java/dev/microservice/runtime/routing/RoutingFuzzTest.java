@@ -1,9 +1,9 @@
 package dev.microservice.runtime.routing;
 
+import dev.microservice.model.testing.Fuzz;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.microservice.endpoint.Status;
-import dev.microservice.runtime.Fuzz;
 import dev.microservice.runtime.HostileRequests;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,4 +1,4 @@
-package dev.microservice.runtime;
+package dev.microservice.model.testing;
 
 import java.time.Duration;
 import java.util.Random;

@@ -1,19 +1,16 @@
-package dev.microservice.runtime;
+package dev.microservice.model.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The planted-secrets corpus the model module generates (model/src/test/resources/planted-secrets.yaml). */
+/** The planted-secrets corpus the model module generates (model/src/test/resources/planted-secrets.yaml), for every module's leak tests. */
 public final class PlantedSecretsCorpus {
   /** What a leak check looks for. */
   public static final String CORE = "S3cr3t";
-  static final Path FILE = TestSupport.EXAMPLES.resolve("../model/src/test/resources/planted-secrets.yaml");
 
   /**
    * @param name field and way
@@ -28,7 +25,11 @@ public final class PlantedSecretsCorpus {
   public static List<Case> cases() {
     try {
       List<Case> cases = new ArrayList<>();
-      for (String doc : Files.readString(FILE).split("(?m)^---\n")) {
+      String corpus;
+      try (var in = PlantedSecretsCorpus.class.getResourceAsStream("/planted-secrets.yaml")) {
+        corpus = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      }
+      for (String doc : corpus.split("(?m)^---\n")) {
         Matcher m = Pattern.compile("^# case: (\\S+) (\\S+)\n").matcher(doc);
         if (m.find()) {
           cases.add(new Case(m.group(1), m.group(2).equals("REFUSED"), doc.substring(m.end())));
