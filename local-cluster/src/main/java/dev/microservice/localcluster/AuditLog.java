@@ -63,13 +63,21 @@ public final class AuditLog {
     return events;
   }
 
+  /** The complete lines: the API server may be writing the last one while it is read. */
   private List<String> lines() {
     try {
-      return Files.exists(file) ? Files.readAllLines(file, StandardCharsets.UTF_8) : List.of();
+      if (!Files.exists(file)) {
+        return List.of();
+      }
+      String text = Files.readString(file, StandardCharsets.UTF_8);
+      List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
+      lines.remove(lines.size() - 1); // after the last newline: empty, or a line not yet complete
+      return lines;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
+
 
   private static Event parse(String line) {
     try {
