@@ -51,7 +51,8 @@ class LocalClusterIT {
         .withNewMetadata().withName("web").endMetadata().withNewSpec().withReplicas(2)
         .withNewSelector().withMatchLabels(Map.of("app", "web")).endSelector()
         .withNewTemplate().withNewMetadata().withLabels(Map.of("app", "web")).endMetadata()
-        .withNewSpec().addNewContainer().withName("web").withImage("example.invalid/web:1").endContainer().endSpec()
+        .withNewSpec().withNodeSelector(Map.of("kubernetes.io/hostname", node.name()))
+        .addNewContainer().withName("web").withImage("example.invalid/web:1").endContainer().endSpec()
         .endTemplate().endSpec().build()).create();
     await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(pods(admin))
         .hasSize(2).allSatisfy(p -> assertThat(p.getSpec().getNodeName()).isEqualTo(node.name())));
