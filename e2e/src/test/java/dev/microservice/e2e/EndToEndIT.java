@@ -200,10 +200,13 @@ class EndToEndIT {
       }
     }, "rollout-sender");
     sender.start();
-    client.resources(MicroService.class).inNamespace(NS).withName("greeter").edit(ms -> {
-      ms.getSpec().getServers().get(0).getNamespaces().get(0).getServices().add(new ServiceSpec("goodbye", "goodbye"));
-      return ms;
-    });
+    // An edit that races the operator's status patch gets a 409 and is made again, as kubectl edit would.
+    await().atMost(Duration.ofSeconds(10)).ignoreExceptionsMatching(e -> e instanceof KubernetesClientException k
+        && k.getCode() == 409).until(() -> client.resources(MicroService.class).inNamespace(NS).withName("greeter")
+        .edit(ms -> {
+          ms.getSpec().getServers().get(0).getNamespaces().get(0).getServices().add(new ServiceSpec("goodbye", "goodbye"));
+          return ms;
+        }) != null);
     eventually(Duration.ofSeconds(60)).until(() -> !before.equals(configHash(deployment("greeter"))));
     String hash = configHash(deployment("greeter"));
     eventually(Duration.ofMinutes(3)).until(() -> rolledOut("greeter", hash, 1));

@@ -145,10 +145,10 @@ class OperatorOnRealClusterIT {
   void aConflictingUpdateOfTheDeploymentIsRetriedAndNotLost() {
     int mark = cluster.auditLog().mark();
     conflicts.arm(Set.of("PUT", "PATCH"), "/namespaces/" + NS + "/deployments/greeter",
-        () -> admin.apps().deployments().inNamespace(NS).withName("greeter").edit(d -> {
-          d.getMetadata().getAnnotations().put("example.com/another-writer", "was here");
-          return d;
-        }));
+        // A merge patch with no resourceVersion: the other writer always gets through (the controllers write too).
+        () -> admin.apps().deployments().inNamespace(NS).withName("greeter").patch(
+            io.fabric8.kubernetes.client.dsl.base.PatchContext.of(io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE),
+            "{\"metadata\":{\"annotations\":{\"example.com/another-writer\":\"was here\"}}}"));
     editSpec(ms -> ms.getSpec().setReplicas(2));
     await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
       assertThat(conflicts.fired()).isTrue();
