@@ -152,7 +152,7 @@ class EndToEndIT {
       assertThat(c.getContainerID()).startsWith("containerd://");
     });
     assertThat(pod.getStatus().getInitContainerStatuses()).singleElement()
-        .satisfies(c -> assertThat(c.getImage()).isEqualTo("example.com/hello-endpoint:1.0"));
+        .satisfies(c -> assertThat(c.getImage()).isEqualTo("ghcr.io/microservice-operator/hello-endpoint:0.1.0-SNAPSHOT"));
     assertThat(callThroughService("greeter", "greeter", "hello", "World")).isEqualTo("Hello, World!");
     KafkaRequests requests = new KafkaRequests(kafka);
     try (KafkaProducer<byte[], byte[]> p = requests.producer()) {
@@ -170,7 +170,7 @@ class EndToEndIT {
     assertThat(client.namespaces().withName("microservice-system").get().getMetadata().getLabels())
         .containsEntry("pod-security.kubernetes.io/enforce", "restricted");
     Pod rootPod = new PodBuilder().withNewMetadata().withName("as-root").endMetadata().withNewSpec()
-        .addNewContainer().withName("c").withImage("example.com/hello-endpoint:1.0").withImagePullPolicy("Never")
+        .addNewContainer().withName("c").withImage("ghcr.io/microservice-operator/hello-endpoint:0.1.0-SNAPSHOT").withImagePullPolicy("Never")
         .withNewSecurityContext().withRunAsNonRoot(false).endSecurityContext().endContainer().endSpec().build();
     KubernetesClientException refused = catchThrowableOfType(KubernetesClientException.class,
         () -> client.pods().inNamespace(NS).resource(rootPod).create());

@@ -54,7 +54,7 @@ class ImagesIT {
   void imagesHaveTheNamesTheChartAndTheExampleUse() {
     assertThat(runtime.name()).isEqualTo("ghcr.io/microservice-operator/runtime:" + VERSION);
     assertThat(operator.name()).isEqualTo("ghcr.io/microservice-operator/operator:" + VERSION);
-    assertThat(hello.name()).isEqualTo("example.com/hello-endpoint:1.0");
+    assertThat(hello.name()).isEqualTo("ghcr.io/microservice-operator/hello-endpoint:0.1.0-SNAPSHOT");
   }
 
   @Test

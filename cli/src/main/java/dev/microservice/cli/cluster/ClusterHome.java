@@ -41,6 +41,11 @@ public record ClusterHome(Path dir) {
     return dir.resolve("kubeconfig");
   }
 
+  /** @return the file a shell sources to use the cluster: KUBECONFIG, PATH (kubectl, helm) and ctr's socket */
+  public Path env() {
+    return dir.resolve("env");
+  }
+
   /** @return where the cluster's components keep their files */
   public Path state() {
     return dir.resolve("state");

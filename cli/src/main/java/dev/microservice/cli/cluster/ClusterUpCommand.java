@@ -23,17 +23,21 @@ final class ClusterUpCommand implements Callable<Integer> {
       description = "Give up after this many minutes (default: ${DEFAULT-VALUE}; a first run builds Kubernetes).")
   long timeoutMinutes;
 
+  @Option(names = "--without-operator",
+      description = "Leave the operator out: install its chart yourself, as docs/install.md shows.")
+  boolean withoutOperator;
+
   @Override
   public Integer call() throws IOException, InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
     ClusterHome home = ClusterHome.fromEnv();
     if (home.daemon().isPresent()) {
-      out.println("A cluster is already up. export KUBECONFIG=" + home.kubeconfig());
+      out.println("A cluster is already up. Use it with: . " + ClusterShell.quote(home.env().toString()));
       return 0;
     }
     ClusterDownCommand.remove(home.dir());
     Files.createDirectories(home.dir());
-    Process daemon = ClusterDaemon.launch(home);
+    Process daemon = ClusterDaemon.launch(home, !withoutOperator);
     return follow(home, daemon, out);
   }
 
@@ -73,12 +77,11 @@ final class ClusterUpCommand implements Callable<Integer> {
 
   private static String ready(ClusterHome home) {
     return """
-        The cluster is up. Use it with the kubectl of the same version:
-          export KUBECONFIG=%s
-          %s get nodes
-          %s apply -f examples/hello/microservice.yaml
-        Stop it and remove its state with: ./msvc cluster down""".formatted(home.kubeconfig(),
-        home.dir().resolve("bin/kubectl"), home.dir().resolve("bin/kubectl"));
+        The cluster is up. Use it from this shell (kubectl and helm of the cluster's versions, ctr for its node):
+          . %s
+          kubectl get nodes
+          kubectl apply -f examples/hello/microservice.yaml
+        Stop it and remove its state with: ./msvc cluster down""".formatted(ClusterShell.quote(home.env().toString()));
   }
 
   static String tail(Path file, int lines) {

@@ -24,7 +24,7 @@ public final class DevCluster implements AutoCloseable {
   public static final int KAFKA_PORT = 9092;
   private static final Logger LOG = LoggerFactory.getLogger(DevCluster.class);
 
-  private final Path kubeconfigCopy;
+  private final ClusterHome home;
   private final Progress progress;
   private volatile String step = "start";
   private volatile LocalCluster cluster;
@@ -32,16 +32,21 @@ public final class DevCluster implements AutoCloseable {
   private volatile EmbeddedKafka kafka;
 
   /**
-   * @param kubeconfigCopy where to write the admin kubeconfig (a kubectl link goes to {@code bin/kubectl} beside it)
+   * @param home where the admin kubeconfig, {@code bin/} (kubectl, helm) and the {@code env} file go
    * @param progress where each step is reported
    */
-  public DevCluster(Path kubeconfigCopy, Progress progress) {
-    this.kubeconfigCopy = kubeconfigCopy;
+  public DevCluster(ClusterHome home, Progress progress) {
+    this.home = home;
     this.progress = progress;
   }
 
-  /** Brings everything up, step by step, from the repository's files. */
-  public void up(ProjectFiles project) throws Exception {
+  /**
+   * Brings everything up, step by step, from the repository's files.
+   *
+   * @param project the repository
+   * @param withOperator whether to install the chart; without it, users install it as docs/install.md shows
+   */
+  public void up(ProjectFiles project, boolean withOperator) throws Exception {
     run("Kubernetes binaries (local-cluster/build.sh)", project::buildKubernetes);
     run("control plane (etcd, kube-apiserver, kube-controller-manager, kube-scheduler)", () -> {
       cluster = LocalCluster.start();
@@ -57,17 +62,20 @@ public final class DevCluster implements AutoCloseable {
     run("Kafka broker on " + node.ip() + ":" + KAFKA_PORT, () -> {
       kafka = EmbeddedKafka.builder().host(node.ip()).port(KAFKA_PORT).start();
     });
+    run("kubectl, helm and ctr for this cluster (" + home.env() + ")", () -> {
+      Files.copy(cluster.adminKubeconfig(), home.kubeconfig(), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      ClusterShell.write(home, java.util.Map.of("kubectl", cluster.kubectl(), "helm", project.helm()),
+          node.containerd().socket());
+    });
+    if (!withOperator) {
+      return;
+    }
     run("Helm chart " + RELEASE + " in " + NAMESPACE, () -> {
-      Files.copy(cluster.adminKubeconfig(), kubeconfigCopy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-      Path bin = kubeconfigCopy.resolveSibling("bin");
-      Files.createDirectories(bin);
-      Files.deleteIfExists(bin.resolve("kubectl"));
-      Files.createSymbolicLink(bin.resolve("kubectl"), cluster.kubectl());
       // The operator's namespace enforces the restricted Pod Security Standard: the real admission checks its pod.
       cluster.admin().namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata()
           .withName(NAMESPACE).addToLabels("pod-security.kubernetes.io/enforce", "restricted").endMetadata().build()).create();
       new Helm(project.chart()).install().withName(RELEASE).withNamespace(NAMESPACE)
-          .withKubeConfig(kubeconfigCopy).set("image.pullPolicy", "Never").waitReady().withTimeout(300).call();
+          .withKubeConfig(home.kubeconfig()).set("image.pullPolicy", "Never").waitReady().withTimeout(300).call();
     });
   }
 

@@ -36,6 +36,11 @@ public record ProjectFiles(Path root) {
     }
   }
 
+  /** @return the helm CLI that local-cluster/build.sh built (TODO: HelmBinary) */
+  Path helm() {
+    return dev.microservice.localcluster.HelmBinary.locate().path();
+  }
+
   /** @return the image tarballs of the runtime, the operator and the hello endpoint, as the images module builds them */
   List<Path> images() {
     List<Path> images = List.of(root.resolve("runtime-image/target/jib/runtime-image.tar"),

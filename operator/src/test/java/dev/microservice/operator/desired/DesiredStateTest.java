@@ -132,7 +132,7 @@ class DesiredStateTest {
     var pod = d.getSpec().getTemplate().getSpec();
     assertThat(pod.getInitContainers()).isEmpty();
     assertThat(pod.getVolumes()).filteredOn(v -> v.getName().equals("endpoints")).singleElement()
-        .satisfies(v -> assertThat(v.getImage().getReference()).isEqualTo("example.com/hello-endpoint:1.0"));
+        .satisfies(v -> assertThat(v.getImage().getReference()).isEqualTo("ghcr.io/microservice-operator/hello-endpoint:0.1.0-SNAPSHOT"));
     assertThat(pod.getContainers().get(0).getArgs()).containsSequence("--endpoints", "/endpoint-image/endpoints");
   }
 
