@@ -39,8 +39,9 @@ public interface Endpoint extends AutoCloseable {
    * @return the reply payload, or {@code null} for "no reply"
    * @throws EndpointException to fail with a status the transport maps (gRPC status code, Kafka
    *     retry or dead-letter decision)
-   * @throws Exception any other failure, reported as {@link Status#INTERNAL}; its message is not
-   *     sent to the caller
+   * @throws Exception any other failure, reported as {@link Status#INTERNAL} with its class name
+   *     and an error id; its message and stack trace go only to the runtime's log, never to a
+   *     caller or a dead-letter topic
    */
   byte[] handle(RequestContext ctx, byte[] request) throws Exception;
 

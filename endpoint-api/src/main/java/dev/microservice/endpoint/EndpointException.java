@@ -4,8 +4,8 @@ import java.util.Objects;
 
 /**
  * A failure with a {@link Status}. Its message is meant for the caller: the gRPC server sends it
- * as the status description, the Kafka server as the {@code dlq-error} header. Do not put secrets
- * in it.
+ * as the status description, the Kafka server as the {@code error} header of the error reply and
+ * the {@code dlq-error} header of the dead letter. Do not put secrets in it.
  */
 public class EndpointException extends Exception {
   private static final long serialVersionUID = 1L;

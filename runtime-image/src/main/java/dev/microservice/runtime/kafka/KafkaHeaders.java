@@ -12,9 +12,14 @@ final class KafkaHeaders {
   static final String REPLY_TO = "reply-to";
   /** Copied from the request to its reply. */
   static final String CORRELATION_ID = "correlation-id";
-  /** On an error reply: why the request failed. */
+  /**
+   * On an error reply: why the request failed. An endpoint's {@code EndpointException} message, or
+   * the runtime's own reason; for any other exception only its class and an error id (see {@link InternalErrors}).
+   */
   static final String ERROR = "error";
+  /** On a dead letter: the same text as {@link #ERROR}. */
   static final String DLQ_ERROR = "dlq-error";
+  /** On a dead letter: the failure's fully qualified class name. */
   static final String DLQ_ERROR_CLASS = "dlq-error-class";
   static final String DLQ_ORIGINAL_TOPIC = "dlq-original-topic";
   static final String DLQ_ORIGINAL_PARTITION = "dlq-original-partition";

@@ -99,7 +99,7 @@ final class RecordHandler {
       throw e;
     } catch (Exception | LinkageError | AssertionError e) {
       labels.code = Status.INTERNAL.name();
-      return failed(record, labels.service, attempt, Status.INTERNAL, e.toString(), e);
+      return failed(record, labels.service, attempt, Status.INTERNAL, null, e);
     }
     try {
       replies.reply(record, result);
@@ -126,6 +126,12 @@ final class RecordHandler {
     return router.route(record.topic(), KafkaHeaders.last(record.headers(), KafkaHeaders.SERVICE), value);
   }
 
+  /**
+   * After a failed attempt: the delay before the next one, or null once dead-lettered.
+   *
+   * @param message the endpoint's own message (an {@link EndpointException}'s), sent as is; null
+   *     for any other exception, whose text is logged, never sent
+   */
   private Duration failed(ConsumerRecord<byte[], byte[]> record, String service, int attempt, Status status,
       String message, Throwable cause) throws SendFailure, InterruptedException {
     kafkaMetrics.record(server, record.topic(), service, Outcome.FAILED);
@@ -136,10 +142,15 @@ final class RecordHandler {
           status, delay.toMillis());
       return delay;
     }
+    String why = message;
     if (!(cause instanceof EndpointException)) {
-      LOG.warn("{}: endpoint of service '{}' failed on attempt {}", coordinates(record), service, attempt, cause);
+      // Only the log gets the exception itself; the headers get the error id that finds it here.
+      String errorId = InternalErrors.newId();
+      LOG.warn("{}: endpoint of service '{}' failed on attempt {}; error id {}", coordinates(record), service, attempt,
+          errorId, cause);
+      why = InternalErrors.describe(service, cause, errorId);
     }
-    return deadLetter(record, service, attempt, message, cause.getClass().getName());
+    return deadLetter(record, service, attempt, why, cause.getClass().getName());
   }
 
   private Duration deadLetter(ConsumerRecord<byte[], byte[]> record, String service, int attempts, String error,
