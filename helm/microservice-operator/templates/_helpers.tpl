@@ -80,6 +80,16 @@ app.kubernetes.io/managed-by: {{ .Release.Service }}
 helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" }}
 {{- end -}}
 
+{{/* Labels of the helm test's objects: not the operator's selector labels (a ReplicaSet would adopt the pod). */}}
+{{- define "mso.testLabels" -}}
+app.kubernetes.io/name: {{ include "mso.name" . }}-test
+app.kubernetes.io/instance: {{ .Release.Name }}
+app.kubernetes.io/version: {{ .Chart.AppVersion | quote }}
+app.kubernetes.io/component: test
+app.kubernetes.io/managed-by: {{ .Release.Service }}
+helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" }}
+{{- end -}}
+
 {{/* The service account's name. */}}
 {{- define "mso.serviceAccountName" -}}
 {{- if .Values.serviceAccount.create -}}
