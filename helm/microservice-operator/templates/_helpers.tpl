@@ -1,15 +1,68 @@
 {{/* The chart's name. */}}
 {{- define "mso.name" -}}
-{{- .Chart.Name | trunc 63 | trimSuffix "-" -}}
+{{- default .Chart.Name .Values.nameOverride | trunc 63 | trimSuffix "-" -}}
 {{- end -}}
 
-{{/* The release's full name. */}}
+{{/* The release's full name: fullnameOverride, else the release name with the chart's name unless it contains it. */}}
 {{- define "mso.fullname" -}}
-{{- if contains .Chart.Name .Release.Name -}}
+{{- if .Values.fullnameOverride -}}
+{{- .Values.fullnameOverride | trunc 63 | trimSuffix "-" -}}
+{{- else -}}
+{{- $name := default .Chart.Name .Values.nameOverride -}}
+{{- if contains $name .Release.Name -}}
 {{- .Release.Name | trunc 63 | trimSuffix "-" -}}
 {{- else -}}
-{{- printf "%s-%s" .Release.Name .Chart.Name | trunc 63 | trimSuffix "-" -}}
+{{- printf "%s-%s" .Release.Name $name | trunc 63 | trimSuffix "-" -}}
 {{- end -}}
+{{- end -}}
+{{- end -}}
+
+{{/* Name of cluster-scoped objects: the full name and the release namespace, so that the same release name in two
+namespaces does not collide. */}}
+{{- define "mso.clusterName" -}}
+{{- printf "%s-%s" (include "mso.fullname" .) .Release.Namespace -}}
+{{- end -}}
+
+{{/* The leader-election Lease's name: one per release. */}}
+{{- define "mso.leaseName" -}}
+{{- printf "%s-leader" (include "mso.fullname" .) -}}
+{{- end -}}
+
+{{/* The metrics Service's name. */}}
+{{- define "mso.metricsServiceName" -}}
+{{- printf "%s-metrics" (include "mso.fullname" .) -}}
+{{- end -}}
+
+{{/*
+An image reference. Takes a dict: image (repository, tag, digest), registry (global.imageRegistry) and defaultTag.
+The registry, when set, replaces the repository's registry part (its first path segment when that has a dot or a
+colon, or is localhost), or is prepended when the repository has none. A digest wins over the tag.
+*/}}
+{{- define "mso.image" -}}
+{{- $repository := .image.repository -}}
+{{- if .registry -}}
+{{- $segments := splitList "/" $repository -}}
+{{- $first := first $segments -}}
+{{- if and (gt (len $segments) 1) (or (contains "." $first) (contains ":" $first) (eq $first "localhost")) -}}
+{{- $repository = join "/" (rest $segments) -}}
+{{- end -}}
+{{- $repository = printf "%s/%s" (trimSuffix "/" .registry) $repository -}}
+{{- end -}}
+{{- if .image.digest -}}
+{{- printf "%s@%s" $repository .image.digest -}}
+{{- else -}}
+{{- printf "%s:%s" $repository (default .defaultTag .image.tag) -}}
+{{- end -}}
+{{- end -}}
+
+{{/* The operator image (also the helm test pod's). */}}
+{{- define "mso.operatorImage" -}}
+{{- include "mso.image" (dict "image" .Values.image "registry" (.Values.global | default dict).imageRegistry "defaultTag" .Chart.AppVersion) -}}
+{{- end -}}
+
+{{/* The default runtime image of MicroServices. */}}
+{{- define "mso.runtimeImage" -}}
+{{- include "mso.image" (dict "image" .Values.runtimeImage "registry" (.Values.global | default dict).imageRegistry "defaultTag" .Chart.AppVersion) -}}
 {{- end -}}
 
 {{/* Labels that select the operator pods. */}}
@@ -27,12 +80,24 @@ app.kubernetes.io/managed-by: {{ .Release.Service }}
 helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" }}
 {{- end -}}
 
+{{/* Labels of the helm test's objects: not the operator's selector labels (a ReplicaSet would adopt the pod). */}}
+{{- define "mso.testLabels" -}}
+app.kubernetes.io/name: {{ include "mso.name" . }}-test
+app.kubernetes.io/instance: {{ .Release.Name }}
+app.kubernetes.io/version: {{ .Chart.AppVersion | quote }}
+app.kubernetes.io/component: test
+app.kubernetes.io/managed-by: {{ .Release.Service }}
+helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" }}
+{{- end -}}
+
 {{/* The service account's name. */}}
 {{- define "mso.serviceAccountName" -}}
 {{- if .Values.serviceAccount.create -}}
 {{- default (include "mso.fullname" .) .Values.serviceAccount.name -}}
+{{- else if .Values.serviceAccount.name -}}
+{{- .Values.serviceAccount.name -}}
 {{- else -}}
-{{- default "default" .Values.serviceAccount.name -}}
+{{- fail "serviceAccount.name is required when serviceAccount.create is false: name the existing ServiceAccount the operator runs as (the chart does not bind the namespace's default account)" -}}
 {{- end -}}
 {{- end -}}
 
@@ -56,10 +121,25 @@ helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" }}
 - apiGroups: [""]
   resources: ["pods"]
   verbs: ["list", "watch"]
+{{- if .Values.secretChecks.enabled }}
 - apiGroups: [""]
   resources: ["secrets"]
   verbs: ["get"]
+{{- end }}
 - apiGroups: [""]
   resources: ["events"]
   verbs: ["create"]
+{{- end -}}
+
+{{/* What the edit and admin roles may do with MicroServices: read, write, and scale. */}}
+{{- define "mso.editRules" -}}
+- apiGroups: ["microservice.dev"]
+  resources: ["microservices", "microservices/status", "microservices/scale"]
+  verbs: ["get", "list", "watch"]
+- apiGroups: ["microservice.dev"]
+  resources: ["microservices"]
+  verbs: ["create", "update", "patch", "delete"]
+- apiGroups: ["microservice.dev"]
+  resources: ["microservices/scale"]
+  verbs: ["update", "patch"]
 {{- end -}}

@@ -67,7 +67,9 @@ public class MicroServiceReconciler implements Reconciler<MicroService> {
   @Override
   public UpdateControl<MicroService> reconcile(MicroService ms, Context<MicroService> context) {
     String namespace = ms.getMetadata().getNamespace();
-    SpecProblem problem = SpecChecks.check(ms, name -> context.getClient().secrets().inNamespace(namespace).withName(name).get());
+    SpecProblem problem = settings.secretChecks()
+        ? SpecChecks.check(ms, name -> context.getClient().secrets().inNamespace(namespace).withName(name).get())
+        : SpecChecks.checkWithoutSecrets(ms);
     if (problem == null) {
       context.managedWorkflowAndDependentResourceContext().put(OperatorSettings.class, settings);
       context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();

@@ -54,13 +54,13 @@ public final class OperatorFactory {
         () -> LOG.info("Leading: reconciling MicroServices"),
         () -> {
           if (!stopping.get()) {
-            LOG.error("Lost the leader lease {}/{}", settings.leaseNamespace(), OperatorSettings.LEASE_NAME);
+            LOG.error("Lost the leader lease {}/{}", settings.leaseNamespace(), settings.leaseName());
             onLostLeadership.run();
           }
         },
         leader -> LOG.info("Leader is {}", leader));
     // exitOnStopLeading=false: the SDK would also exit on a graceful stop; we act only on a real loss.
-    return new LeaderElectionConfiguration(OperatorSettings.LEASE_NAME, settings.leaseNamespace(),
+    return new LeaderElectionConfiguration(settings.leaseName(), settings.leaseNamespace(),
         LeaderElectionConfiguration.LEASE_DURATION_DEFAULT_VALUE, LeaderElectionConfiguration.RENEW_DEADLINE_DEFAULT_VALUE,
         LeaderElectionConfiguration.RETRY_PERIOD_DEFAULT_VALUE, settings.instance(), callbacks, false);
   }

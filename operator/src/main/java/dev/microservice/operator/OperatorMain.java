@@ -37,9 +37,10 @@ public final class OperatorMain {
       operator.stop();
       management.close();
     }, "shutdown"));
-    LOG.info("Starting: runtime image {}, watching {}, leader election {}", settings.runtimeImage(),
+    LOG.info("Starting: runtime image {}, watching {}, leader election {}, Secret checks {}", settings.runtimeImage(),
         settings.watchNamespaces().isEmpty() ? "all namespaces" : settings.watchNamespaces(),
-        settings.leaseNamespace() == null ? "off" : "on (lease " + settings.leaseNamespace() + "/" + OperatorSettings.LEASE_NAME + ")");
+        settings.leaseNamespace() == null ? "off" : "on (lease " + settings.leaseNamespace() + "/" + settings.leaseName() + ")",
+        settings.secretChecks() ? "on" : "off (SECRET_CHECKS=false: referenced Secret keys are not checked before the pod starts)");
     operator.start();
   }
 }

@@ -3,6 +3,7 @@ package dev.microservice.operator;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -13,11 +14,22 @@ import java.util.stream.Collectors;
  * @param leaseNamespace namespace of the leader-election lease (POD_NAMESPACE); null turns leader election off
  * @param instance this instance's name for events and the lease (POD_NAME)
  * @param managementPort port of /healthz, /readyz and /metrics (MANAGEMENT_PORT, default 8080)
+ * @param leaseName name of the leader-election lease (LEASE_NAME, default {@value #LEASE_NAME}); the chart makes
+ *     it unique per release
+ * @param secretChecks whether referenced Secret keys are checked before the pod starts (SECRET_CHECKS, default
+ *     true); false means the operator never reads Secrets
  */
 public record OperatorSettings(String runtimeImage, Set<String> watchNamespaces, String leaseNamespace, String instance,
-    int managementPort) {
-  /** The lease name used for leader election. */
+    int managementPort, String leaseName, boolean secretChecks) {
+  /** The lease name used for leader election when LEASE_NAME is not set. */
   public static final String LEASE_NAME = "microservice-operator-leader";
+  private static final Pattern DNS_SUBDOMAIN = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+
+  /** Settings with the default lease name and Secret checks on. */
+  public OperatorSettings(String runtimeImage, Set<String> watchNamespaces, String leaseNamespace, String instance,
+      int managementPort) {
+    this(runtimeImage, watchNamespaces, leaseNamespace, instance, managementPort, LEASE_NAME, true);
+  }
 
   /**
    * @param env the environment
@@ -40,6 +52,32 @@ public record OperatorSettings(String runtimeImage, Set<String> watchNamespaces,
     }
     boolean leaderElection = !"false".equalsIgnoreCase(env.getOrDefault("LEADER_ELECTION", "true"));
     return new OperatorSettings(image, namespaces, leaderElection ? env.get("POD_NAMESPACE") : null,
-        env.getOrDefault("POD_NAME", "microservice-operator"), managementPort);
+        env.getOrDefault("POD_NAME", "microservice-operator"), managementPort, leaseName(env),
+        flag(env, "SECRET_CHECKS", true));
+  }
+
+  private static String leaseName(Map<String, String> env) {
+    String name = env.get("LEASE_NAME");
+    if (name == null || name.isBlank()) {
+      return LEASE_NAME;
+    }
+    String stripped = name.strip();
+    if (stripped.length() > 253 || !DNS_SUBDOMAIN.matcher(stripped).matches()) {
+      throw new IllegalArgumentException("LEASE_NAME must be a Kubernetes object name (lower-case letters, digits, '-' and '.', "
+          + "at most 253 characters), got '" + name + "'");
+    }
+    return stripped;
+  }
+
+  private static boolean flag(Map<String, String> env, String variable, boolean defaultValue) {
+    String value = env.get(variable);
+    if (value == null || value.isBlank()) {
+      return defaultValue;
+    }
+    return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw new IllegalArgumentException(variable + " must be true or false, got '" + value + "'");
+    };
   }
 }

@@ -16,6 +16,26 @@ class OperatorSettingsTest {
   }
 
   @Test
+  void leaseNameComesFromTheEnvironmentWithTheOldDefault() {
+    assertThat(OperatorSettings.fromEnv(Map.of("RUNTIME_IMAGE", "i", "POD_NAMESPACE", "x", "LEASE_NAME", "mso-microservice-operator-leader"))
+        .leaseName()).isEqualTo("mso-microservice-operator-leader");
+    assertThat(OperatorSettings.fromEnv(Map.of("RUNTIME_IMAGE", "i")).leaseName()).isEqualTo("microservice-operator-leader");
+    assertThat(OperatorSettings.fromEnv(Map.of("RUNTIME_IMAGE", "i", "LEASE_NAME", " ")).leaseName()).isEqualTo(OperatorSettings.LEASE_NAME);
+    assertThatThrownBy(() -> OperatorSettings.fromEnv(Map.of("RUNTIME_IMAGE", "i", "LEASE_NAME", "Not_A_Name")))
+        .hasMessageStartingWith("LEASE_NAME must be a Kubernetes object name").hasMessageContaining("'Not_A_Name'");
+  }
+
+  @Test
+  void secretChecksAreOnUnlessTurnedOff() {
+    assertThat(OperatorSettings.fromEnv(Map.of("RUNTIME_IMAGE", "i")).secretChecks()).isTrue();
+    assertThat(OperatorSettings.fromEnv(Map.of("RUNTIME_IMAGE", "i", "SECRET_CHECKS", "true")).secretChecks()).isTrue();
+    assertThat(OperatorSettings.fromEnv(Map.of("RUNTIME_IMAGE", "i", "SECRET_CHECKS", "false")).secretChecks()).isFalse();
+    assertThat(OperatorSettings.fromEnv(Map.of("RUNTIME_IMAGE", "i", "SECRET_CHECKS", "FALSE")).secretChecks()).isFalse();
+    assertThatThrownBy(() -> OperatorSettings.fromEnv(Map.of("RUNTIME_IMAGE", "i", "SECRET_CHECKS", "no")))
+        .hasMessage("SECRET_CHECKS must be true or false, got 'no'");
+  }
+
+  @Test
   void defaultsWatchAllNamespacesAndLeaderElectionNeedsAPodNamespace() {
     OperatorSettings s = OperatorSettings.fromEnv(Map.of("RUNTIME_IMAGE", "img:1"));
     assertThat(s.watchNamespaces()).isEmpty();

@@ -28,9 +28,9 @@ public final class SpecChecks {
    * @return null when the spec can be reconciled, else the problems
    */
   public static SpecProblem check(MicroService ms, Function<String, Secret> secrets) {
-    List<Problem> invalid = specProblems(ms);
-    if (!invalid.isEmpty()) {
-      return new SpecProblem(Reason.InvalidSpec, invalid);
+    SpecProblem invalid = checkWithoutSecrets(ms);
+    if (invalid != null) {
+      return invalid;
     }
     List<Problem> missing = new ArrayList<>();
     for (SecretRefs.Found found : SecretRefs.of(ms.getSpec())) {
@@ -44,6 +44,18 @@ public final class SpecChecks {
       }
     }
     return missing.isEmpty() ? null : new SpecProblem(Reason.SecretNotFound, missing);
+  }
+
+  /**
+   * Every check but the Secret lookups: for an operator that may not read Secrets (SECRET_CHECKS=false). A missing
+   * Secret or key then only shows when the runtime pod fails to start.
+   *
+   * @param ms the MicroService
+   * @return null when the spec can be reconciled, else the problems
+   */
+  public static SpecProblem checkWithoutSecrets(MicroService ms) {
+    List<Problem> invalid = specProblems(ms);
+    return invalid.isEmpty() ? null : new SpecProblem(Reason.InvalidSpec, invalid);
   }
 
   /**

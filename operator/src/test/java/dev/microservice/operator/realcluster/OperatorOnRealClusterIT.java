@@ -49,6 +49,7 @@ class OperatorOnRealClusterIT {
   static final ConflictInjector conflicts = new ConflictInjector();
   static SimpleMeterRegistry metrics;
   static MicroServiceOperator operator;
+  static final String CHART_LEASE = "mso-microservice-operator-leader";
 
   @BeforeAll
   static void install(LocalCluster localCluster) {
@@ -68,8 +69,9 @@ class OperatorOnRealClusterIT {
     KubernetesClient client = new KubernetesClientBuilder().withConfig(cluster.serviceAccountConfig(OPERATORS, serviceAccount))
         .withHttpClientBuilderConsumer(b -> b.addOrReplaceInterceptor("conflicts", conflicts)).build();
     metrics = new SimpleMeterRegistry();
-    operator = OperatorFactory.create(client, new OperatorSettings(TestResources.RUNTIME_IMAGE, Set.of(), OPERATORS, INSTANCE, 0),
-        metrics, () -> { });
+    // The lease the chart names for release "mso" (LEASE_NAME): its Role allows get and update on that one only.
+    operator = OperatorFactory.create(client, new OperatorSettings(TestResources.RUNTIME_IMAGE, Set.of(), OPERATORS, INSTANCE, 0,
+        CHART_LEASE, true), metrics, () -> { });
     operator.start();
   }
 
@@ -105,7 +107,7 @@ class OperatorOnRealClusterIT {
   @Test
   @Order(2)
   void leaderElectionHoldsARealLease() {
-    Lease lease = admin.leases().inNamespace(OPERATORS).withName(OperatorSettings.LEASE_NAME).get();
+    Lease lease = admin.leases().inNamespace(OPERATORS).withName(CHART_LEASE).get();
     assertThat(lease.getSpec().getHolderIdentity()).isEqualTo(INSTANCE);
   }
 
