@@ -22,12 +22,7 @@ public record KubernetesBinaries(Path dir, String kubernetesVersion, String etcd
 
   /** @return the binaries of the pinned versions, checked to exist */
   public static KubernetesBinaries locate() {
-    Properties versions = new Properties();
-    try (InputStream in = KubernetesBinaries.class.getResourceAsStream("versions.env")) {
-      versions.load(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    Properties versions = versions();
     String k8s = versions.getProperty("KUBERNETES_VERSION");
     String etcd = versions.getProperty("ETCD_VERSION");
     String cache = System.getenv("MSVC_K8S_CACHE");
@@ -41,6 +36,17 @@ public record KubernetesBinaries(Path dir, String kubernetesVersion, String etcd
       }
     }
     return binaries;
+  }
+
+  /** @return versions.env, the versions build.sh builds */
+  static Properties versions() {
+    Properties versions = new Properties();
+    try (InputStream in = KubernetesBinaries.class.getResourceAsStream("versions.env")) {
+      versions.load(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return versions;
   }
 
   /**
