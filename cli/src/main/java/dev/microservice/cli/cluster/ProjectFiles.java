@@ -36,7 +36,7 @@ public record ProjectFiles(Path root) {
     }
   }
 
-  /** @return the helm CLI that local-cluster/build.sh built (TODO: HelmBinary) */
+  /** @return the helm CLI that local-cluster/build.sh built */
   Path helm() {
     return dev.microservice.localcluster.HelmBinary.locate().path();
   }
