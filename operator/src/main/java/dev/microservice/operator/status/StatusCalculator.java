@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentCondition;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +17,8 @@ import java.util.Objects;
 
 /**
  * Computes a MicroService's status from its spec, its Deployment and the spec problems found: a
- * plain function. A condition keeps its lastTransitionTime while its status stays the same.
+ * plain function. A condition keeps its lastTransitionTime while its status stays the same. Every condition has the
+ * fields the CRD requires (metav1.Condition's): a reason, a non-empty message and an RFC 3339 lastTransitionTime.
  */
 public final class StatusCalculator {
   private StatusCalculator() {}
@@ -108,7 +110,7 @@ public final class StatusCalculator {
   }
 
   private static List<Condition> stamp(List<Condition> conditions, MicroServiceStatus previous, Long generation, Instant now) {
-    String time = now.truncatedTo(ChronoUnit.SECONDS).toString();
+    String time = DateTimeFormatter.ISO_INSTANT.format(now.truncatedTo(ChronoUnit.SECONDS)); // RFC 3339, as the CRD requires
     for (Condition c : conditions) {
       Condition before = previous == null ? null : previous.condition(c.getType());
       c.setLastTransitionTime(before != null && Objects.equals(before.getStatus(), c.getStatus()) && before.getLastTransitionTime() != null
@@ -120,7 +122,7 @@ public final class StatusCalculator {
 
   private static Condition condition(String type, boolean status, Reason reason, String message) {
     return new ConditionBuilder().withType(type).withStatus(status ? "True" : "False").withReason(reason.name())
-        .withMessage(message).build();
+        .withMessage(ConditionMessage.of(reason, message)).build();
   }
 
   private static int orZero(Integer i) {
