@@ -1,6 +1,7 @@
 package dev.microservice.operator.status;
 
 import dev.microservice.model.MicroService;
+import dev.microservice.model.MicroServiceSpec;
 import dev.microservice.model.MicroServiceStatus;
 import dev.microservice.operator.desired.Labels;
 import io.fabric8.kubernetes.api.model.Condition;
@@ -33,7 +34,7 @@ public final class StatusCalculator {
    */
   public static MicroServiceStatus compute(MicroService ms, Deployment deployment, SpecProblem problem, String podFailure,
       Instant now) {
-    int desired = ms.getSpec().getReplicas() == null ? 1 : ms.getSpec().getReplicas();
+    int desired = ms.getSpec().getReplicas() == null ? MicroServiceSpec.DEFAULT_REPLICAS : ms.getSpec().getReplicas();
     DeploymentStatus ds = deployment == null || deployment.getStatus() == null ? new DeploymentStatus() : deployment.getStatus();
     int replicas = orZero(ds.getReplicas());
     int ready = orZero(ds.getReadyReplicas());
