@@ -2,6 +2,7 @@ package dev.microservice.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Default;
 
 /** Where records go that cannot be handled. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -12,10 +13,12 @@ public class DeadLetterSpec {
   @JsonPropertyDescription(
       "Whether failed records go to a dead-letter topic. When false they are logged and skipped."
           + " Defaults to true.")
+  @Default("true")
   private Boolean enabled = true;
 
   @JsonPropertyDescription(
       "Dead-letter topic name; '{topic}' stands for the record's topic. Defaults to '{topic}.dlq'.")
+  @Default("\"{topic}.dlq\"") // parsed as YAML: quoted, or it is a map
   private String topic = TOPIC_PLACEHOLDER + ".dlq";
 
   public Boolean getEnabled() {

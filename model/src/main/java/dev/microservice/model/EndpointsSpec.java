@@ -4,7 +4,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
 import io.fabric8.kubernetes.api.model.LocalObjectReference;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +35,7 @@ public class EndpointsSpec {
 
   @JsonPropertyDescription("The endpoint image: an OCI image whose /endpoints directory holds the endpoint jars.")
   @Required
+  @Size(min = 1)
   private String image;
 
   @JsonPropertyDescription("Pull policy of the endpoint image: Always, IfNotPresent or Never. Kubernetes' default when unset.")
@@ -42,6 +45,7 @@ public class EndpointsSpec {
   private List<LocalObjectReference> imagePullSecrets = new ArrayList<>();
 
   @JsonPropertyDescription("How the jars reach the runtime: initContainer (the default) or imageVolume.")
+  @Default("initContainer")
   private Delivery delivery = Delivery.INIT_CONTAINER;
 
   public String getImage() {

@@ -3,6 +3,7 @@ package dev.microservice.model;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Required;
@@ -24,9 +25,11 @@ public class GrpcServerSpec {
       "Largest request message accepted, in bytes; larger ones fail with RESOURCE_EXHAUSTED."
           + " Defaults to 4194304 (4 MiB).")
   @Min(1)
+  @Default("4194304")
   private Integer maxInboundMessageBytes = DEFAULT_MAX_INBOUND_MESSAGE_BYTES;
 
   @JsonPropertyDescription("Whether to serve gRPC server reflection. Defaults to true.")
+  @Default("true")
   private Boolean reflection = true;
 
   @JsonPropertyDescription("Serve TLS with this certificate and key instead of plaintext.")

@@ -2,6 +2,7 @@ package dev.microservice.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Default;
 
 /** How a Kafka server authenticates to and encrypts its traffic with the brokers. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -19,6 +20,7 @@ public class KafkaSecuritySpec {
   }
 
   @JsonPropertyDescription("Kafka security.protocol: PLAINTEXT (the default), SSL, SASL_PLAINTEXT or SASL_SSL.")
+  @Default("PLAINTEXT")
   private Protocol protocol = Protocol.PLAINTEXT;
 
   @JsonPropertyDescription("SASL settings; required with SASL_PLAINTEXT and SASL_SSL.")

@@ -3,6 +3,7 @@ package dev.microservice.model;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Required;
@@ -29,6 +30,7 @@ public class KafkaServerSpec {
   @JsonPropertyDescription(
       "Consumer group protocol: 'consumer' (Kafka 4, KIP-848), 'classic', or 'auto' (the default):"
           + " 'consumer' when the brokers support it.")
+  @Default("auto")
   private GroupProtocol groupProtocol = GroupProtocol.AUTO;
 
   @JsonPropertyDescription(
@@ -36,12 +38,14 @@ public class KafkaServerSpec {
           + " handled one after another, in order. Defaults to 8.")
   @Min(1)
   @Max(1024)
+  @Default("8")
   private Integer concurrency = 8;
 
   @JsonPropertyDescription(
       "Largest record value handled, in bytes; larger ones go to the dead-letter topic."
           + " Defaults to 1048576 (1 MiB).")
   @Min(1)
+  @Default("1048576")
   private Integer maxMessageBytes = DEFAULT_MAX_MESSAGE_BYTES;
 
   @JsonPropertyDescription("How failing records are retried before they are dead-lettered.")

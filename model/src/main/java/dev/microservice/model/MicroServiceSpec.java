@@ -3,6 +3,7 @@ package dev.microservice.model;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Required;
@@ -24,10 +25,19 @@ public class MicroServiceSpec {
   /** The drain timeout used when a manifest does not set one. */
   public static final int DEFAULT_DRAIN_TIMEOUT_SECONDS = 30;
 
-  @JsonPropertyDescription("Number of runtime pods. Defaults to 1. Also set by kubectl scale.")
+  /** The replicas used when a manifest does not set one. */
+  public static final int DEFAULT_REPLICAS = 1;
+  /** The most replicas a MicroService may ask for: a guard against typos, far above what one service needs. */
+  public static final int MAX_REPLICAS = 1000;
+
+  @JsonPropertyDescription("Number of runtime pods, 0 to 1000 (the bound catches typos such as 10000 before they flood"
+      + " the cluster; split a larger fleet into several MicroServices). Defaults to 1. Also set by kubectl scale and"
+      + " HorizontalPodAutoscalers, through the scale subresource.")
   @Min(0)
+  @Max(MAX_REPLICAS)
+  @Default("1")
   @SpecReplicas
-  private Integer replicas = 1;
+  private Integer replicas = DEFAULT_REPLICAS;
 
   @JsonPropertyDescription("Where the endpoint jars come from.")
   @Required
@@ -64,6 +74,7 @@ public class MicroServiceSpec {
           + " Defaults to 30.")
   @Min(0)
   @Max(3600)
+  @Default("30")
   private Integer drainTimeoutSeconds = DEFAULT_DRAIN_TIMEOUT_SECONDS;
 
   public Integer getReplicas() {

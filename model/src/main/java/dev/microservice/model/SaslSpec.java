@@ -3,6 +3,7 @@ package dev.microservice.model;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Required;
 
 /** SASL username/password authentication (PLAIN or SCRAM). */
@@ -37,6 +38,7 @@ public class SaslSpec {
   }
 
   @JsonPropertyDescription("SASL mechanism: PLAIN (the default), SCRAM-SHA-256 or SCRAM-SHA-512.")
+  @Default("PLAIN")
   private Mechanism mechanism = Mechanism.PLAIN;
 
   @JsonPropertyDescription("User name.")

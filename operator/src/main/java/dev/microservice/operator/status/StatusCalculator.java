@@ -1,6 +1,7 @@
 package dev.microservice.operator.status;
 
 import dev.microservice.model.MicroService;
+import dev.microservice.model.MicroServiceSpec;
 import dev.microservice.model.MicroServiceStatus;
 import dev.microservice.operator.desired.Labels;
 import io.fabric8.kubernetes.api.model.Condition;
@@ -9,6 +10,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentCondition;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +18,8 @@ import java.util.Objects;
 
 /**
  * Computes a MicroService's status from its spec, its Deployment and the spec problems found: a
- * plain function. A condition keeps its lastTransitionTime while its status stays the same.
+ * plain function. A condition keeps its lastTransitionTime while its status stays the same. Every condition has the
+ * fields the CRD requires (metav1.Condition's): a reason, a non-empty message and an RFC 3339 lastTransitionTime.
  */
 public final class StatusCalculator {
   private StatusCalculator() {}
@@ -31,7 +34,7 @@ public final class StatusCalculator {
    */
   public static MicroServiceStatus compute(MicroService ms, Deployment deployment, SpecProblem problem, String podFailure,
       Instant now) {
-    int desired = ms.getSpec().getReplicas() == null ? 1 : ms.getSpec().getReplicas();
+    int desired = ms.getSpec().getReplicas() == null ? MicroServiceSpec.DEFAULT_REPLICAS : ms.getSpec().getReplicas();
     DeploymentStatus ds = deployment == null || deployment.getStatus() == null ? new DeploymentStatus() : deployment.getStatus();
     int replicas = orZero(ds.getReplicas());
     int ready = orZero(ds.getReadyReplicas());
@@ -108,7 +111,7 @@ public final class StatusCalculator {
   }
 
   private static List<Condition> stamp(List<Condition> conditions, MicroServiceStatus previous, Long generation, Instant now) {
-    String time = now.truncatedTo(ChronoUnit.SECONDS).toString();
+    String time = DateTimeFormatter.ISO_INSTANT.format(now.truncatedTo(ChronoUnit.SECONDS)); // RFC 3339, as the CRD requires
     for (Condition c : conditions) {
       Condition before = previous == null ? null : previous.condition(c.getType());
       c.setLastTransitionTime(before != null && Objects.equals(before.getStatus(), c.getStatus()) && before.getLastTransitionTime() != null
@@ -120,7 +123,7 @@ public final class StatusCalculator {
 
   private static Condition condition(String type, boolean status, Reason reason, String message) {
     return new ConditionBuilder().withType(type).withStatus(status ? "True" : "False").withReason(reason.name())
-        .withMessage(message).build();
+        .withMessage(ConditionMessage.of(reason, message)).build();
   }
 
   private static int orZero(Integer i) {

@@ -19,8 +19,9 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Validates a MicroService object the way the API server would: against the CRD's OpenAPI schema
- * its list-map keys and its CEL rules ({@code x-kubernetes-validations}).
+ * Validates a MicroService object the way the API server would: it applies the schema's defaults, then checks the
+ * CRD's OpenAPI schema (with its formats, e.g. date-time of condition times), its list-map keys (also of
+ * status.conditions, keyed by type) and its CEL rules ({@code x-kubernetes-validations}).
  */
 public final class CrdValidator {
   /** The CRD's classpath location (copied from crds/ at build time). */
@@ -70,6 +71,18 @@ public final class CrdValidator {
    * @return every schema and CEL problem, each with its path; empty when valid
    */
   public List<Problem> validate(JsonNode object) {
+    return validateDefaulted(withDefaults(object));
+  }
+
+  /**
+   * @param object the MicroService as a JSON/YAML tree
+   * @return a copy with the schema's defaults applied, as the API server stores it (e.g. spec.replicas 1)
+   */
+  public JsonNode withDefaults(JsonNode object) {
+    return SchemaDefaults.apply(openApiSchema, object);
+  }
+
+  private List<Problem> validateDefaulted(JsonNode object) {
     List<Problem> problems = new ArrayList<>();
     for (ValidationMessage m : schema.validate(object)) {
       String path = m.getInstanceLocation().toString().replaceFirst("^\\$\\.?", "");

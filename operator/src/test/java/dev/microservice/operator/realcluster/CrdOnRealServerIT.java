@@ -6,16 +6,25 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.microservice.localcluster.LocalCluster;
 import dev.microservice.localcluster.LocalClusterExtension;
 import dev.microservice.model.MicroService;
+import dev.microservice.model.MicroServiceSpec;
 import dev.microservice.operator.TestResources;
+import dev.microservice.operator.status.Reason;
+import dev.microservice.operator.status.SpecProblem;
+import dev.microservice.operator.status.StatusCalculator;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.autoscaling.v1.Scale;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,9 +35,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The committed CRD on a real kube-apiserver: it is accepted and Established (structural schema, list-map keys and CEL
  * cost are checked by the server itself), the examples are accepted, every manifest of the project's bad set is rejected
- * by the server with the field path, and kubectl explain prints the documentation.
+ * by the server with the field path, and kubectl explain prints the documentation. The conventions: spec.replicas
+ * defaults to 1 (also through /scale), status conditions follow metav1.Condition, the printer columns and the category.
  */
 @ExtendWith(LocalClusterExtension.class)
+@SuppressWarnings("unchecked")
 class CrdOnRealServerIT {
   static final String NS = "crd-checks";
   static KubernetesClient admin;
@@ -88,6 +99,80 @@ class CrdOnRealServerIT {
     assertThat(out).contains("KIND:", "MicroService", "FIELD: affinity", "nodeAffinity", "podAntiAffinity");
     assertThat(out.substring(out.indexOf("DESCRIPTION:"))).hasSizeGreaterThan(40);
     assertThat(kubectl("explain", "microservice.spec.env.valueFrom.secretKeyRef")).contains("Selects a key of a secret");
+  }
+
+  @Test
+  void aMicroServiceWithoutReplicasScalesToOneThroughTheScaleSubresource() throws IOException {
+    GenericKubernetesResource stored = admin.resource(helloWithoutReplicas("no-replicas")).serverSideApply();
+    assertThat(stored.<Integer>get("spec", "replicas")).as("the schema default").isEqualTo(1);
+    Scale scale = admin.resources(MicroService.class).inNamespace(NS).withName("no-replicas").scale();
+    assertThat(scale.getSpec().getReplicas()).as("what an HPA reads: 0 would mean scaling is disabled").isEqualTo(1);
+  }
+
+  @Test
+  void replicasAboveTheMaximumAreRefused() throws IOException {
+    GenericKubernetesResource ms = helloWithoutReplicas("too-many");
+    ((Map<String, Object>) ms.getAdditionalProperties().get("spec")).put("replicas", MicroServiceSpec.MAX_REPLICAS + 1);
+    KubernetesClientException e = catchThrowableOfType(KubernetesClientException.class,
+        () -> admin.resource(ms).dryRun().create());
+    assertThat(e).isNotNull();
+    assertThat(e.getStatus().getDetails().getCauses()).anySatisfy(c -> assertThat(c.getField()).isEqualTo("spec.replicas"));
+  }
+
+  @Test
+  void aStatusConditionWithoutReasonIsRefusedAndAWellFormedOneAccepted() throws IOException {
+    admin.resource(helloWithoutReplicas("status-checks")).serverSideApply();
+    var status = admin.genericKubernetesResources("microservice.dev/v1alpha1", "MicroService").inNamespace(NS)
+        .withName("status-checks").subresource("status");
+    String ready = "{\"type\":\"Ready\",\"status\":\"True\",\"reason\":\"AllReplicasReady\",\"message\":\"1 of 1 pods ready\","
+        + "\"lastTransitionTime\":\"2026-01-01T10:00:00Z\",\"observedGeneration\":1}";
+    String withoutReason = ready.replace("\"reason\":\"AllReplicasReady\",", "");
+
+    KubernetesClientException e = catchThrowableOfType(KubernetesClientException.class,
+        () -> status.patch(PatchContext.of(PatchType.JSON_MERGE), "{\"status\":{\"conditions\":[" + withoutReason + "]}}"));
+    assertThat(e).as("a condition without reason was accepted").isNotNull();
+    assertThat(e.getCode()).isEqualTo(422);
+    assertThat(e.getStatus().getDetails().getCauses()).as(e.getMessage())
+        .anySatisfy(c -> assertThat(c.getField()).isEqualTo("status.conditions[0].reason"));
+
+    GenericKubernetesResource accepted = status.patch(PatchContext.of(PatchType.JSON_MERGE),
+        "{\"status\":{\"conditions\":[" + ready + "]}}");
+    assertThat(accepted.<String>get("status", "conditions", 0, "reason")).isEqualTo("AllReplicasReady");
+  }
+
+  @Test
+  void theStatusTheOperatorComputesIsAcceptedByTheServer() throws IOException {
+    admin.resource(helloWithoutReplicas("computed-status")).serverSideApply();
+    MicroService ms = admin.resources(MicroService.class).inNamespace(NS).withName("computed-status").get();
+    ms.setStatus(StatusCalculator.compute(ms, null, new SpecProblem(Reason.InvalidSpec, List.of()), null, Instant.now()));
+    MicroService patched = admin.resource(ms).patchStatus();
+    assertThat(patched.getStatus().condition("Ready").getMessage()).isNotBlank();
+  }
+
+  @Test
+  void kubectlGetPrintsReadyReplicasAvailableAndAgeLast() throws Exception {
+    admin.resource(helloWithoutReplicas("columns")).serverSideApply();
+    String header = kubectl("get", "msvc", "-n", NS).lines().findFirst().orElseThrow();
+    assertThat(header.trim().split("\\s+")).containsExactly("NAME", "READY", "REPLICAS", "AVAILABLE", "AGE");
+    assertThat(kubectl("get", "microservice-operator", "-n", NS)).as("the category").contains("columns");
+  }
+
+  @Test
+  void kubectlExplainPrintsTheRootDescription() throws Exception {
+    String out = kubectl("explain", "msvc");
+    String description = out.substring(out.indexOf("DESCRIPTION:"), out.indexOf("FIELDS:"));
+    assertThat(description.replaceAll("\\s+", " ")).contains("A MicroService runs endpoint jars in the project's runtime");
+    assertThat(kubectl("explain", "msvc.status.conditions.reason")).contains("CamelCase");
+  }
+
+  /** The hello example, named {@code name} in {@link #NS}, with no spec.replicas. */
+  static GenericKubernetesResource helloWithoutReplicas(String name) throws IOException {
+    GenericKubernetesResource ms = Serialization.unmarshal(
+        Files.readString(TestResources.ROOT.resolve("examples/hello/microservice.yaml")), GenericKubernetesResource.class);
+    ms.getMetadata().setName(name);
+    ms.getMetadata().setNamespace(NS);
+    ((Map<?, ?>) ms.getAdditionalProperties().get("spec")).remove("replicas");
+    return ms;
   }
 
   private static String kubectl(String... args) throws Exception {
