@@ -48,6 +48,7 @@ class InstallGuideIT {
   static void down() throws Exception {
     if (client != null) {
       client.close();
+      client = null;
     }
     System.out.println(run(List.of(ROOT.resolve("msvc").toString(), "cluster", "down"), Duration.ofMinutes(5)));
   }
@@ -82,13 +83,15 @@ class InstallGuideIT {
     checks.put("3. Install the chart", () -> assertThat(lease("microservice-system")).isNotNull());
     checks.put("5. Run the hello MicroService", () -> {
       // A MicroService without replicas: the schema's default makes /scale report 1, which an HPA reads as enabled.
+      var service = Map.of("name", "hello", "endpoint", "hello");
+      var namespace = Map.of("name", "greeter", "services", List.of(service));
+      var server = Map.of("name", "rpc", "grpc", Map.of("port", 9090), "namespaces", List.of(namespace));
+      var spec = Map.of("endpoints", Map.of("image", "ghcr.io/microservice-operator/hello-endpoint:0.1.0-SNAPSHOT"),
+          "servers", List.of(server));
       client.resource(new io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder()
           .withApiVersion("microservice.dev/v1alpha1").withKind("MicroService")
           .withNewMetadata().withName("no-replicas").withNamespace("shop").endMetadata()
-          .addToAdditionalProperties("spec", Map.of("endpoints", Map.of("image", "ghcr.io/microservice-operator/hello-endpoint:0.1.0-SNAPSHOT"),
-              "servers", List.of(Map.of("name", "rpc", "grpc", Map.of("port", 9090), "namespaces",
-                  List.of(Map.of("name", "greeter", "services", List.of(Map.of("name", "hello", "endpoint", "hello")))))))))
-          .create();
+          .addToAdditionalProperties("spec", spec).build()).create();
       String scale = client.raw(client.getMasterUrl() + "apis/microservice.dev/v1alpha1/namespaces/shop/microservices/no-replicas/scale");
       assertThat(scale).as("/scale of a MicroService without replicas").contains("\"replicas\":1");
       client.resources(MicroService.class).inNamespace("shop").withName("no-replicas").delete();
