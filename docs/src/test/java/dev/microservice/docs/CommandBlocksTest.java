@@ -7,6 +7,7 @@ import dev.microservice.docs.CommandBlock.Mode;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/** The markers of command blocks, on small Markdown texts. */
 class CommandBlocksTest {
   private static CommandBlock only(String markdown) {
     List<CommandBlock> blocks = CommandBlocks.parse("x.md", markdown);

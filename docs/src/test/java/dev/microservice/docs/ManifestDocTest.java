@@ -2,6 +2,11 @@ package dev.microservice.docs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.microservice.model.ManifestException;
+import dev.microservice.model.ManifestParser;
+import dev.microservice.model.Problem;
+import dev.microservice.operator.validation.CrdValidator;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -24,6 +29,22 @@ class ManifestDocTest {
     assertThat(missing)
         .as("CRD fields (" + Crd.FILE + ") not named in " + DOC + " as `<path>`; add a row to its field reference")
         .isEmpty();
+  }
+
+  @Test
+  void theExampleIsAValidManifest() {
+    String doc = DocFiles.read(DOC);
+    int start = doc.indexOf("```yaml\n");
+    assertThat(start).as(DOC + " opens with a ```yaml example").isNotNegative();
+    String yaml = doc.substring(start + "```yaml\n".length(), doc.indexOf("```", start + "```yaml\n".length()));
+    List<String> problems = new ArrayList<>();
+    try {
+      ManifestParser.parse(yaml, DOC);
+    } catch (ManifestException e) {
+      e.problems().stream().map(Problem::toString).forEach(problems::add);
+    }
+    CrdValidator.load().validate(ManifestParser.tree(yaml)).stream().map(Problem::toString).forEach(problems::add);
+    assertThat(problems).as("problems of the example manifest in " + DOC + " (model rules and the CRD schema)").isEmpty();
   }
 
   @Test
