@@ -49,6 +49,17 @@ public final class CommandBlocks {
     return blocks;
   }
 
+  /**
+   * @param root the repository root
+   * @param file a Markdown file relative to it
+   * @param testClass the simple name of a test class
+   * @return the file's blocks marked {@code <!-- run by: testClass -->}, in order
+   */
+  public static List<CommandBlock> runBy(java.nio.file.Path root, String file, String testClass) throws java.io.IOException {
+    return parse(file, java.nio.file.Files.readString(root.resolve(file))).stream()
+        .filter(b -> b.mode() == Mode.RUN_BY && b.argument().equals(testClass)).toList();
+  }
+
   private static int closingFence(List<String> lines, int from, String fence) {
     for (int j = from; j < lines.size(); j++) {
       String t = lines.get(j).strip();
@@ -110,7 +121,7 @@ public final class CommandBlocks {
       argument = value;
     }
     String where = file + ":" + (fenceIndex + 1);
-    require(expect.isEmpty() || mode == Mode.RUN, where,
+    require(expect.isEmpty() || mode == Mode.RUN || mode == Mode.RUN_BY, where,
         "<!-- expect: --> is only for blocks that are run in the foreground, not for " + mode);
     if (mode == Mode.RUN_BY) {
       require(argument.matches("[A-Za-z_$][A-Za-z0-9_$]*"), where, "<!-- run by: --> takes a simple class name, got '"

@@ -22,12 +22,6 @@ import org.junit.jupiter.api.TestFactory;
  * <p>{@code -Ddocs.files=docs/cli.md,README.md} restricts it to some files.
  */
 class DocsCommandsIT {
-  /**
-   * Files whose owners have not marked their blocks yet: their blocks are listed, not run (README.md's would run
-   * {@code .ci/run}). Name one in {@code -Ddocs.files} to run it anyway.
-   */
-  static final Set<String> AWAITING_MARKERS = Set.of("README.md", "docs/install.md", "docs/local-cluster.md");
-
   private static final Summary SUMMARY = new Summary();
 
   @BeforeAll
@@ -46,10 +40,6 @@ class DocsCommandsIT {
     Set<String> testClasses = TestClasses.under(DocFiles.root());
     return files.stream().map(file -> DynamicTest.dynamicTest(file, () -> {
       List<CommandBlock> blocks = DocFiles.commandBlocks(file);
-      if (requested.isEmpty() && AWAITING_MARKERS.contains(file)) {
-        blocks.stream().filter(b -> BlockRunner.executes(b.mode())).forEach(SUMMARY::awaiting);
-        return;
-      }
       runFile(file, blocks, testClasses);
     }));
   }
@@ -86,7 +76,6 @@ class DocsCommandsIT {
     private final List<CommandBlock> notRun = new ArrayList<>();
     private final List<String> failed = new ArrayList<>();
     private final List<CommandBlock> skipped = new ArrayList<>();
-    private final List<CommandBlock> awaiting = new ArrayList<>();
 
     synchronized void add(CommandBlock b, String failure) {
       (b.mode() == Mode.NOT_RUN ? notRun : b.mode() == Mode.RUN_BY ? runBy : run).add(b);
@@ -97,10 +86,6 @@ class DocsCommandsIT {
 
     synchronized void skippedAfterFailure(CommandBlock b) {
       skipped.add(b);
-    }
-
-    synchronized void awaiting(CommandBlock b) {
-      awaiting.add(b);
     }
 
     synchronized String render() {
@@ -115,8 +100,6 @@ class DocsCommandsIT {
       runBy.forEach(b -> s.append("  run by ").append(b.argument()).append(": ").append(b.where()).append('\n'));
       notRun.forEach(b -> s.append("  not run: ").append(b.where()).append(": ").append(b.argument()).append('\n'));
       skipped.forEach(b -> s.append("  skipped after an earlier failure: ").append(b.where()).append('\n'));
-      awaiting.forEach(b -> s.append("  not run, its file awaits markers: ").append(b.where()).append(": ")
-          .append(b.script().lines().findFirst().orElse("")).append('\n'));
       return s.toString();
     }
   }

@@ -41,7 +41,9 @@ class StandaloneEndpointIT {
   @Test
   @Order(1)
   void theDocumentedCommandInstallsASelfContainedEndpointApi() throws Exception {
-    String block = MarkedBlock.runBy(DOC, StandaloneEndpointIT.class.getSimpleName());
+    var blocks = dev.microservice.docs.CommandBlocks.runBy(ROOT, "docs/endpoints.md", StandaloneEndpointIT.class.getSimpleName());
+    assertThat(blocks).as("blocks of docs/endpoints.md marked run by StandaloneEndpointIT").hasSize(1);
+    String block = blocks.get(0).script();
     assertThat(block).as("the documented command").contains("endpoint-api").contains("install");
 
     Command.Result install = Command.run(List.of("sh", "-ec", block), ROOT, LOGS.resolve("install.log"), TIMEOUT);
