@@ -95,8 +95,10 @@ class InstallGuideIT {
       client.resources(MicroService.class).inNamespace("shop").withName("no-replicas").delete();
     });
     checks.put("6. Let your users manage MicroServices", () -> await("the edit user's scale reaches the Deployment")
-        .atMost(Duration.ofMinutes(2)).until(() -> client.apps().deployments().inNamespace("shop").withName("greeter").get()
-            .getSpec().getReplicas() == 2));
+        .atMost(Duration.ofMinutes(2)).until(() -> {
+          var deployment = client.apps().deployments().inNamespace("alice").withName("greeter").get();
+          return deployment != null && deployment.getSpec().getReplicas() == 2;
+        }));
     checks.put("7. Upgrade", () -> {
       var crd = client.apiextensions().v1().customResourceDefinitions().withName("microservices.microservice.dev").get();
       assertThat(crd.getMetadata().getManagedFields()).as("the CRD applied server-side by kubectl")
