@@ -48,11 +48,16 @@ public final class Consequences {
     return p.message().startsWith("expected ") && p.message().contains(", got ") ? p.path() : null;
   }
 
+  /**
+   * Whether a problem follows from another: it is about the field a typo meant (or inside it), or
+   * inside a value of the wrong type, or about the object holding that field, naming it.
+   */
   private static boolean follows(Problem p, Problem cause) {
     String field = meant(cause);
     String parent = parent(field);
     String name = parent.isEmpty() ? field : field.substring(parent.length() + 1);
-    if (p.path().equals(field) || p.path().startsWith(field + ".") || p.path().startsWith(field + "[")) {
+    boolean typo = !field.equals(cause.path());
+    if ((typo && p.path().equals(field)) || p.path().startsWith(field + ".") || p.path().startsWith(field + "[")) {
       return true;
     }
     boolean atParent = p.path().equals(parent.isEmpty() ? "(document)" : parent);

@@ -31,7 +31,7 @@ final class MetadataKeys {
         if (t == JsonToken.FIELD_NAME && holder != null && holder.getParent() != null && holder.getParent().inRoot()
             && "metadata".equals(holder.getCurrentName()) && !KNOWN.contains(p.currentName())) {
           problems.add(new Problem(ProblemCollector.pathOf(p.getParsingContext()),
-              ProblemCollector.unknownField(p.currentName(), KNOWN) + "; known fields: " + String.join(", ", KNOWN)));
+              ProblemCollector.unknownField(p.currentName(), KNOWN)));
         }
       }
     } catch (IOException | RuntimeException e) {

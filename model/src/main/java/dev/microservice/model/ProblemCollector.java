@@ -46,16 +46,17 @@ final class ProblemCollector extends DeserializationProblemHandler {
     if (SecretPaths.isSecret(parent)) {
       problems.add(new Problem(parent, "unknown field (not named here: it may hold a secret)" + knownList));
     } else {
-      problems.add(new Problem(path, unknownField(propertyName, names) + knownList));
+      problems.add(new Problem(path, unknownField(propertyName, names)));
     }
     p.skipChildren();
     return true;
   }
 
-  /** @return "unknown field", with the known field it was probably meant to be */
+  /** @return "unknown field", with the known field it was probably meant to be, else every known field */
   static String unknownField(String name, Collection<String> known) {
     String meant = NearMiss.of(name, known);
-    return meant == null ? "unknown field" : "unknown field; " + NearMiss.hint(meant);
+    return meant != null ? "unknown field; " + NearMiss.hint(meant)
+        : known.isEmpty() ? "unknown field" : "unknown field; known fields: " + String.join(", ", new TreeSet<>(known));
   }
 
   @Override
