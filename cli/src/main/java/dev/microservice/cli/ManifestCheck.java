@@ -15,7 +15,7 @@ import dev.microservice.operator.validation.SpecChecks;
 import dev.microservice.runtime.StartupException;
 import dev.microservice.runtime.endpoints.EndpointCatalog;
 import dev.microservice.runtime.endpoints.EndpointLoader;
-import io.fabric8.kubernetes.client.utils.Serialization;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,6 +30,8 @@ import java.util.List;
  * @param problems every problem, each with its line and column, one per mistake
  */
 record ManifestCheck(Manifest manifest, MicroService object, List<Problem> problems) {
+  private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
+
   /**
    * @param file the manifest file
    * @param endpoints the endpoint jars' directory, or null to leave endpoint names unchecked
@@ -57,7 +59,7 @@ record ManifestCheck(Manifest manifest, MicroService object, List<Problem> probl
     if (tree != null) {
       problems = Consequences.merge(problems, CrdValidator.load().validate(tree));
     }
-    MicroService object = manifest == null ? null : object(file, text);
+    MicroService object = manifest == null || tree == null ? null : object(file, tree);
     if (object != null) {
       problems = Consequences.merge(problems, SpecChecks.specProblems(object));
     }
@@ -68,9 +70,10 @@ record ManifestCheck(Manifest manifest, MicroService object, List<Problem> probl
     return problems.isEmpty() ? new ManifestCheck(manifest, object, problems) : new ManifestCheck(null, null, problems);
   }
 
-  private static MicroService object(Path file, String text) {
+  /** The operator's view, from the tree the parse read (the same YAML reader: a local tag is no error). */
+  private static MicroService object(Path file, JsonNode tree) {
     try {
-      return Serialization.unmarshal(text, MicroService.class);
+      return SERIALIZATION.convertValue(tree, MicroService.class);
     } catch (RuntimeException e) {
       throw new CliException("cannot read " + file + " as a MicroService", e);
     }
