@@ -70,6 +70,16 @@ class ProblemFormatTest {
         "18:11: spec.servers[0].namespaces[0].sevices: unknown field; did you mean 'services'?");
     allThreeReport(hello("grcp.yaml", y -> y.replace("grpc:", "grcp:")),
         "14:7: spec.servers[0].grcp: unknown field; did you mean 'grpc'?");
+    allThreeReport(hello("sepc.yaml", y -> y.replace("\nspec:", "\nsepc:")), "8:1: sepc: unknown field; did you mean 'spec'?");
+    allThreeReport(hello("imgae.yaml", y -> y.replace("image:", "imgae:")),
+        "11:5: spec.endpoints.imgae: unknown field; did you mean 'image'?");
+  }
+
+  @Test
+  void aValueOfTheWrongTypeDoesNotAlsoLeaveItsObjectIncomplete() throws IOException {
+    // before: also "spec.servers[0]: set exactly one of 'grpc' or 'kafka'; neither is set"
+    allThreeReport(hello("grpc7.yaml", y -> y.replace("grpc:\n        port: 9090", "grpc: 7")),
+        "14:7: spec.servers[0].grpc: expected an object, got an integer");
   }
 
   @Test

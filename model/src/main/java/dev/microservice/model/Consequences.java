@@ -60,7 +60,7 @@ public final class Consequences {
     if ((typo && p.path().equals(field)) || p.path().startsWith(field + ".") || p.path().startsWith(field + "[")) {
       return true;
     }
-    boolean atParent = p.path().equals(parent.isEmpty() ? "(document)" : parent);
+    boolean atParent = parent.isEmpty() ? p.path().equals("(document)") || p.path().equals("(object)") : p.path().equals(parent);
     return atParent && Pattern.compile("(?<![\\w-])" + Pattern.quote(name) + "(?![\\w-])").matcher(p.message()).find();
   }
 
