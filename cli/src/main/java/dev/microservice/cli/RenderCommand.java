@@ -1,21 +1,13 @@
 package dev.microservice.cli;
 
-import dev.microservice.model.ManifestParser;
-import dev.microservice.model.ManifestText;
 import dev.microservice.model.MicroService;
-import dev.microservice.model.Problem;
 import dev.microservice.operator.desired.RuntimeConfigMap;
 import dev.microservice.operator.desired.RuntimeDeployment;
 import dev.microservice.operator.desired.RuntimeService;
-import dev.microservice.operator.validation.SpecChecks;
 import io.fabric8.kubernetes.client.utils.Serialization;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -41,16 +33,16 @@ final class RenderCommand implements Callable<Integer> {
   String runtimeImage = DEFAULT_RUNTIME_IMAGE;
 
   @Override
-  public Integer call() throws IOException {
-    MicroService ms = read(file);
+  public Integer call() {
+    ManifestCheck check = ManifestCheck.of(file, null);
+    if (!check.problems().isEmpty()) {
+      return ProblemReport.print(spec.commandLine().getErr(), file, check.problems());
+    }
+    MicroService ms = check.object();
     if (namespace != null) {
       ms.getMetadata().setNamespace(namespace);
     } else if (ms.getMetadata().getNamespace() == null) {
       ms.getMetadata().setNamespace("default");
-    }
-    List<Problem> problems = SpecChecks.specProblems(ms);
-    if (!problems.isEmpty()) {
-      throw new CliException(file + " is invalid:\n  " + problems.stream().map(Problem::toString).collect(Collectors.joining("\n  ")));
     }
     PrintWriter out = spec.commandLine().getOut();
     out.print(Serialization.asYaml(RuntimeConfigMap.of(ms)));
@@ -60,18 +52,5 @@ final class RenderCommand implements Callable<Integer> {
     }
     out.flush();
     return 0;
-  }
-
-  static MicroService read(Path file) throws IOException {
-    if (!Files.isRegularFile(file)) {
-      throw new CliException("cannot read " + file + ": no such file");
-    }
-    String text = ManifestText.read(file); // refused unread when too large
-    ManifestParser.parse(text, file.toString()); // every problem with its path, in the manifest's words
-    try {
-      return Serialization.unmarshal(text, MicroService.class);
-    } catch (RuntimeException e) {
-      throw new CliException("cannot read " + file + " as a MicroService", e);
-    }
   }
 }

@@ -2,7 +2,6 @@ package dev.microservice.cli;
 
 import dev.microservice.model.Manifest;
 import dev.microservice.model.ManifestException;
-import dev.microservice.model.ManifestParser;
 import dev.microservice.model.ServerSpec;
 import dev.microservice.runtime.MicroserviceRuntime;
 import dev.microservice.runtime.Signals;
@@ -50,8 +49,12 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    Manifest manifest = manifest();
     Path jars = endpoints != null ? endpoints : file.toAbsolutePath().getParent().resolve("target");
+    ManifestCheck check = ManifestCheck.of(file, Files.isDirectory(jars) ? jars : null); // what validate and render find
+    if (!check.problems().isEmpty()) {
+      return ProblemReport.print(spec.commandLine().getErr(), file, check.problems());
+    }
+    Manifest manifest = manifest(check.manifest());
     if (!Files.isDirectory(jars)) {
       throw new CliException("endpoints directory " + jars + " does not exist: build the endpoint jar first, or pass --endpoints DIR");
     }
@@ -96,11 +99,7 @@ final class RunCommand implements Callable<Integer> {
     return 0;
   }
 
-  private Manifest manifest() {
-    if (!Files.isRegularFile(file)) {
-      throw new CliException("cannot read " + file + ": no such file");
-    }
-    Manifest manifest = ManifestParser.parse(file);
+  private Manifest manifest(Manifest manifest) {
     ports.forEach((server, port) -> {
       ServerSpec s = manifest.getSpec().getServers().stream().filter(x -> x.getName().equals(server) && x.getGrpc() != null)
           .findFirst().orElseThrow(() -> new CliException("--port " + server + "=" + port + ": no gRPC server named '" + server + "'"));

@@ -28,7 +28,7 @@ class ValidateTest {
     String path = expected.substring(0, expected.indexOf(':'));
     CliRun run = CliRun.of("validate", "-f", manifest.toString());
     assertThat(run.code()).isEqualTo(1);
-    assertThat(run.out().lines()).anyMatch(l -> l.startsWith(path + ": ") || l.startsWith(path + "["));
+    assertThat(run.err().lines()).anyMatch(l -> l.matches("\\Q" + manifest + "\\E:\\d+:\\d+: \\Q" + path + "\\E[:\\[].*"));
   }
 
   @Test
@@ -49,11 +49,11 @@ class ValidateTest {
         """);
     CliRun run = CliRun.of("validate", "-f", bad.toString());
     assertThat(run.code()).isEqualTo(1);
-    assertThat(run.out()).contains(
-        "spec.servers[0].grcp: unknown field; known fields: grpc, kafka, name, namespaces",
-        "spec.servers[0]: set exactly one of 'grpc' or 'kafka'; neither is set",
-        "spec.servers[1].kafka.bootstrapServers: expected host:port entries separated by commas, got 'localhost'",
-        "spec.servers[1].namespaces: must list at least one namespace");
+    assertThat(run.err().lines()).containsExactly(
+        bad + ":8:7: spec.servers[0].grcp: unknown field; did you mean 'grpc'?",
+        bad + ":11:15: spec.servers[1].kafka.bootstrapServers: expected host:port entries separated by commas, got 'localhost'",
+        bad + ":12:7: spec.servers[1].namespaces: must list at least one namespace",
+        "3 problems in " + bad);
   }
 
   @Test
@@ -62,7 +62,7 @@ class ValidateTest {
         Files.readString(ROOT.resolve("examples/hello/microservice.yaml")).replace("endpoint: hello", "endpoint: helo"));
     CliRun run = CliRun.of("validate", "-f", manifest.toString(), "--endpoints", ROOT.resolve("examples/hello/target").toString());
     assertThat(run.code()).isEqualTo(1);
-    assertThat(run.out()).contains("spec.servers[0].namespaces[0].services[0].endpoint: no endpoint named 'helo'; available: goodbye, hello");
+    assertThat(run.err()).contains(":20:15: spec.servers[0].namespaces[0].services[0].endpoint: no endpoint named 'helo'; available: goodbye, hello");
   }
 
   @Test

@@ -31,8 +31,9 @@ final class DuplicateKeys {
         } else if (t == JsonToken.END_OBJECT) {
           keys.pop();
         } else if (t == JsonToken.FIELD_NAME && !keys.isEmpty() && !keys.peek().add(p.currentName())) {
-          problems.add(duplicate(ProblemCollector.pathOf(p.getParsingContext()),
-              ProblemCollector.pathOf(p.getParsingContext().getParent()), p.currentName()));
+          Problem d = duplicate(ProblemCollector.pathOf(p.getParsingContext()),
+              ProblemCollector.pathOf(p.getParsingContext().getParent()), p.currentName());
+          problems.add(d.locatedAt(p.currentTokenLocation().getLineNr(), p.currentTokenLocation().getColumnNr()));
         }
       }
     } catch (IOException | RuntimeException e) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import java.util.regex.Pattern;
+import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
@@ -21,21 +22,31 @@ final class JacksonProblems {
 
   static Problem of(JsonProcessingException e) {
     StreamConstraintsException limit = find(e, StreamConstraintsException.class);
-    String path = e instanceof JsonMappingException m ? pathOf(m) : locationOf(e.getLocation());
+    String path = e instanceof JsonMappingException m ? pathOf(m) : "";
     if (limit != null) {
-      return new Problem(path, limit(limit.getMessage()));
+      return where(path, e.getLocation(), limit(limit.getMessage()));
     }
     MarkedYAMLException yaml = find(e, MarkedYAMLException.class);
     if (yaml != null) {
       return syntax(yaml);
     }
     if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
-      return new Problem(path, "expected " + ProblemCollector.describe(m.getTargetType()) + " here");
+      return where(path, e.getLocation(), "expected " + ProblemCollector.describe(m.getTargetType()) + " here");
     }
     if (e instanceof JsonMappingException) {
-      return new Problem(path, "cannot be read here; see docs/manifest.md for what this field takes");
+      return where(path, e.getLocation(), "cannot be read here; see docs/manifest.md for what this field takes");
     }
-    return new Problem(path, "not valid YAML here");
+    return where(path, e.getLocation(), "not valid YAML here");
+  }
+
+  /** A problem at its path when it has one, else at its position, else at the whole document. */
+  private static Problem where(String path, JsonLocation location, String message) {
+    if (!path.isEmpty()) {
+      return new Problem(path, message);
+    }
+    return location == null || location.getLineNr() < 1
+        ? new Problem("(document)", message)
+        : Problem.at(location.getLineNr(), location.getColumnNr(), message);
   }
 
   private static String limit(String message) {
@@ -52,21 +63,28 @@ final class JacksonProblems {
     return "a value longer than the manifest may be (1 MiB)";
   }
 
+  /**
+   * A syntax error at the mark SnakeYAML names (counted from 0; editors count from 1). When the
+   * document ends inside something left open (a quote, a bracket), at the place it was opened.
+   */
   private static Problem syntax(MarkedYAMLException e) {
-    String at = e.getProblemMark() == null ? "(document)"
-        : "line " + (e.getProblemMark().getLine() + 1) + ", column " + (e.getProblemMark().getColumn() + 1);
+    String problem = e.getProblem() == null ? "cannot be read" : e.getProblem();
+    Mark at = e.getProblemMark();
+    Mark context = e.getContextMark();
+    if (context != null && (at == null || problem.contains("end of stream"))) {
+      at = context;
+      problem = problem.replace("found unexpected end of stream", "not closed before the end of the file");
+    }
     StringBuilder why = new StringBuilder("not valid YAML: ");
     if (e.getContext() != null) {
       why.append(e.getContext());
-      if (e.getContextMark() != null && e.getProblemMark() != null && e.getContextMark().getLine() != e.getProblemMark().getLine()) {
-        why.append(" (from line ").append(e.getContextMark().getLine() + 1).append(", column ")
-            .append(e.getContextMark().getColumn() + 1).append(')');
+      if (context != null && at != null && context.getLine() != at.getLine()) {
+        why.append(" (from line ").append(context.getLine() + 1).append(", column ").append(context.getColumn() + 1).append(')');
       }
       why.append("; ");
     }
-    String problem = e.getProblem() == null ? "cannot be read" : e.getProblem();
     why.append(QUOTES_DOCUMENT.matcher(problem).matches() ? "found a tag or directive that is not defined" : problem);
-    return new Problem(at, why.toString());
+    return at == null ? new Problem("(document)", why.toString()) : Problem.at(at.getLine() + 1, at.getColumn() + 1, why.toString());
   }
 
   private static <T extends Throwable> T find(Throwable e, Class<T> type) {
@@ -92,14 +110,8 @@ final class JacksonProblems {
       }
     }
     if (path.length() == 0) {
-      return locationOf(e.getLocation());
+      return "";
     }
     return SecretPaths.isSecret(parent) ? parent : path.toString(); // a key under a secret may be the secret
-  }
-
-  static String locationOf(JsonLocation location) {
-    return location == null || location.getLineNr() < 1
-        ? "(document)"
-        : "line " + location.getLineNr() + ", column " + location.getColumnNr();
   }
 }

@@ -13,8 +13,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.yaml.snakeyaml.LoaderOptions;
 
 /**
@@ -129,16 +127,12 @@ public final class ManifestParser {
         problems.add(JacksonProblems.of(e));
       }
       problems.addAll(0, collector.problems());
+      problems.addAll(0, MetadataKeys.scan(FACTORY, yaml));
       problems.addAll(0, DuplicateKeys.outside(DuplicateKeys.scan(FACTORY, yaml), problems));
     }
-    if (manifest != null) {
-      Set<String> reported = problems.stream().map(Problem::path).collect(Collectors.toSet());
-      ManifestValidator.validate(manifest).stream()
-          .filter(p -> !reported.contains(p.path()))
-          .forEach(problems::add);
-    }
+    problems = manifest == null ? Consequences.collapse(problems) : Consequences.merge(problems, ManifestValidator.validate(manifest));
     if (!problems.isEmpty()) {
-      throw new ManifestException(source, problems.stream().distinct().toList());
+      throw new ManifestException(source, ProblemLocations.locate(yaml, problems));
     }
     return manifest;
   }

@@ -90,7 +90,7 @@ public final class ManifestText {
       boolean allowed = c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0x7E) || c == 0x85
           || (c >= 0xA0 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
       if (!allowed) {
-        return new Problem("line " + line + ", column " + column,
+        return Problem.at(line, column,
             String.format("the character U+%04X is not allowed in YAML; remove it or write it as an escape in a double-quoted string", c));
       }
       if (c == '\n') {
@@ -111,7 +111,7 @@ public final class ManifestText {
     String before = new String(bytes, 0, bad, StandardCharsets.UTF_8);
     int line = (int) before.chars().filter(c -> c == '\n').count() + 1;
     int column = before.length() - before.lastIndexOf('\n');
-    return new Problem("line " + line + ", column " + column,
+    return Problem.at(line, column,
         String.format("not UTF-8 (byte 0x%02x); save the manifest as UTF-8", bytes[bad] & 0xff));
   }
 

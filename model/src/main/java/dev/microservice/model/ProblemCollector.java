@@ -38,23 +38,25 @@ final class ProblemCollector extends DeserializationProblemHandler {
       String propertyName)
       throws IOException {
     Collection<Object> known = deserializer.getKnownPropertyNames();
-    String knownList =
-        known == null
-            ? ""
-            : "; known fields: "
-                + new TreeSet<>(known.stream().map(String::valueOf).toList())
-                    .stream()
-                    .collect(Collectors.joining(", "));
+    List<String> names = known == null ? List.of() : new TreeSet<>(known.stream().map(String::valueOf).toList()).stream().toList();
+    String knownList = names.isEmpty() ? "" : "; known fields: " + String.join(", ", names);
     JsonStreamContext field = valueContext(p);
     String path = pathOf(field);
     String parent = pathOf(field.getParent()); // the object holding the field (its path, not the path cut at a dot)
     if (SecretPaths.isSecret(parent)) {
       problems.add(new Problem(parent, "unknown field (not named here: it may hold a secret)" + knownList));
     } else {
-      problems.add(new Problem(path, "unknown field" + knownList));
+      problems.add(new Problem(path, unknownField(propertyName, names)));
     }
     p.skipChildren();
     return true;
+  }
+
+  /** @return "unknown field", with the known field it was probably meant to be, else every known field */
+  static String unknownField(String name, Collection<String> known) {
+    String meant = NearMiss.of(name, known);
+    return meant != null ? "unknown field; " + NearMiss.hint(meant)
+        : known.isEmpty() ? "unknown field" : "unknown field; known fields: " + String.join(", ", new TreeSet<>(known));
   }
 
   @Override

@@ -20,7 +20,12 @@ import org.junit.jupiter.api.io.TempDir;
 /** The manifest defects of "Hostile input": each test failed before the fix. */
 class HostileManifestTest {
   /** What a problem's path looks like: a field path, a position, or the whole document; one line. */
-  static final String PATH = "\\(document\\)|line \\d+, column \\d+|[^\\s\\[.][^\\n]{0,258}";
+  static final String PATH = "\\(document\\)|line [1-9]\\d*, column [1-9]\\d*|[^\\s\\[.][^\\n]{0,258}";
+  /** @return where a problem is: its path, or for one without a path (a syntax error), its position */
+  static String where(Problem p) {
+    return p.hasPath() ? p.path() : "line " + p.line() + ", column " + p.column();
+  }
+
   /** Text that only Java or Jackson would write: never in a problem. */
   static final List<String> INTERNALS = List.of("com.fasterxml", "dev.microservice", "StreamReadConstraints",
       "Cannot construct", "Exception", "java.", "Creator", "reference chain");

@@ -50,9 +50,17 @@ class ManifestParserTest {
               grcp: {port: 9090}
               namespaces: [{name: greeter, services: [{name: hello, endpoint: hello}]}]
         """))
-        .containsExactly(
-            "spec.servers[0].grcp: unknown field; known fields: grpc, kafka, name, namespaces",
-            "spec.servers[0]: set exactly one of 'grpc' or 'kafka'; neither is set");
+        .as("one typo, one problem: 'neither is set' follows from it")
+        .containsExactly("spec.servers[0].grcp: unknown field; did you mean 'grpc'?");
+    assertThat(problems(HEADER + """
+        spec:
+          servers:
+            - name: rpc
+              grpc: {port: 9090}
+              namespaces: [{name: greeter, services: [{name: hello, endpoint: hello}]}]
+              extras: 1
+        """))
+        .containsExactly("spec.servers[0].extras: unknown field; known fields: grpc, kafka, name, namespaces");
   }
 
   @Test
@@ -74,6 +82,49 @@ class ManifestParserTest {
   @Test
   void reportsYamlSyntaxErrorsWithTheirLocation() {
     assertThat(problems(HEADER + "spec: {servers: [\n")).singleElement().asString().startsWith("line ");
+    assertThat(located(HEADER + "spec:\n  replicas: 1\n\tservers: []\n")).as("a tab, counted from 1 as editors do")
+        .containsExactly("6:1: line 6, column 1: not valid YAML: while scanning for the next token; found character '\\t(TAB)'"
+            + " that cannot start any token. (Do not use \\t(TAB) for indentation)");
+    assertThat(located(HEADER + "spec:\n  servers:\n    - name: rpc\n      grpc: {port: 9090}\n     namespaces: []\n"))
+        .as("bad indentation").singleElement().asString().startsWith("8:6: line 8, column 6: not valid YAML");
+    assertThat(located(HEADER + "spec:\n  config:\n    greeting: \"Hello\n  replicas: 1\n"))
+        .as("an unclosed quote: where it opens, not the end of the file").containsExactly("6:15: line 6, column 15: not valid YAML:"
+            + " while scanning a quoted scalar; not closed before the end of the file");
+  }
+
+  @Test
+  void everyProblemHasTheLineAndColumnOfItsField() {
+    assertThat(located(HEADER + """
+        spec:
+          replicas: many
+          servers:
+            - name: rpc
+              grpc:
+                port: 9090
+              namespaces:
+                - name: greeter
+                  sevices: [{name: hello, endpoint: hello}]
+        """)).containsExactly(
+            "5:3: spec.replicas: expected an integer, got 'many'",
+            "12:11: spec.servers[0].namespaces[0].sevices: unknown field; did you mean 'services'?");
+    assertThat(located(HEADER + "spec:\n  servers:\n    - name: rpc\n      grpc: {port: 0}\n"))
+        .as("a missing field: at the object that lacks it").containsExactly(
+            "7:14: spec.servers[0].grpc.port: must be between 1 and 65535, got 0",
+            "6:7: spec.servers[0].namespaces: must list at least one namespace");
+  }
+
+  @Test
+  void aTypoInMetadataIsAProblemWithAHint() {
+    assertThat(located("apiVersion: microservice.dev/v1alpha1\nkind: MicroService\nmetadata:\n  name: greeter\n  namepsace: shop\n"
+        + "  labels: {a: b}\nspec:\n  servers:\n    - {name: rpc, grpc: {port: 9090}, namespaces: [{name: g, services: [{name: s, endpoint: e}]}]}\n"))
+        .containsExactly("5:3: metadata.namepsace: unknown field; did you mean 'namespace'?");
+  }
+
+  /** The problems as line:column: problem. */
+  static List<String> located(String yaml) {
+    ManifestException e = catchThrowableOfType(ManifestException.class, () -> ManifestParser.parse(yaml, "test.yaml"));
+    assertThat(e).as("expected the manifest to be rejected").isNotNull();
+    return e.problems().stream().map(p -> p.line() + ":" + p.column() + ": " + p).toList();
   }
 
   @Test

@@ -40,7 +40,7 @@ class PlantedSecretsTest {
       ManifestException e = catchThrowableOfType(ManifestException.class, () -> ManifestParser.parse(yaml, c.name()));
       assertThat(e).as(c.name() + " is refused").isNotNull();
       assertThat(e.getMessage()).as(c.name()).doesNotContain(PlantedSecrets.CORE).doesNotContain("Xq7");
-      assertThat(e.problems()).as(c.name()).allSatisfy(p -> assertThat(p.path()).matches(HostileManifestTest.PATH));
+      assertThat(e.problems()).as(c.name()).allSatisfy(p -> assertThat(HostileManifestTest.where(p)).matches(HostileManifestTest.PATH));
     }
   }
 }
