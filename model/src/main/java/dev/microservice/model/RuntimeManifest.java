@@ -11,7 +11,10 @@ import java.nio.file.Path;
  * through this one view, so their large types are never bound at the runtime's start-up.
  */
 public final class RuntimeManifest {
-  /** The spec fields only Kubernetes uses: left out when written, skipped unbound when read. */
+  /**
+   * The spec fields only Kubernetes uses: left out when written, skipped unbound when read. The operator and the CLI
+   * check them; the runtime never sees them.
+   */
   @JsonIgnoreProperties({"replicas", "endpoints", "runtimeImage", "env", "resources", "pod"})
   private interface KubernetesOnly {}
 
