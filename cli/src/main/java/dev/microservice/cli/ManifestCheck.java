@@ -10,7 +10,7 @@ import dev.microservice.model.ManifestValidator;
 import dev.microservice.model.MicroService;
 import dev.microservice.model.Problem;
 import dev.microservice.model.ProblemLocations;
-import dev.microservice.operator.validation.CrdValidator;
+import dev.microservice.cli.schema.CrdValidator;
 import dev.microservice.operator.validation.SpecChecks;
 import dev.microservice.runtime.StartupException;
 import dev.microservice.runtime.endpoints.EndpointCatalog;

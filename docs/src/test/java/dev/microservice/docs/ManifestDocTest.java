@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.microservice.model.ManifestException;
 import dev.microservice.model.ManifestParser;
 import dev.microservice.model.Problem;
-import dev.microservice.operator.validation.CrdValidator;
+import dev.microservice.cli.schema.CrdValidator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

@@ -1,6 +1,5 @@
 package dev.microservice.model;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -30,15 +29,6 @@ public final class ManifestParser {
           .disable(SerializationFeature.WRITE_EMPTY_JSON_ARRAYS)
           .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
-  /**
-   * The runtime's view: it skips what only Kubernetes uses (images, env, resources, pod settings),
-   * so their (large) types are never bound at start-up. The operator and the CLI check those.
-   */
-  @JsonIgnoreProperties({"endpoints", "runtimeImage", "env", "resources", "pod"})
-  private interface RuntimeView {}
-
-  private static final ObjectMapper RUNTIME_YAML = YAML.copy().addMixIn(MicroServiceSpec.class, RuntimeView.class);
-
   private ManifestParser() {}
 
   private static YAMLFactory factory() {
@@ -56,16 +46,26 @@ public final class ManifestParser {
         .build();
   }
 
+  /** The manifest YAML mapper, for {@link RuntimeManifest}'s view of it. */
+  static ObjectMapper yaml() {
+    return YAML;
+  }
+
   /**
-   * Reads and validates a manifest file as the runtime needs it: Kubernetes-only fields (images,
-   * env, resources, pod settings) are skipped, not bound.
+   * Reads and validates a manifest file as the runtime needs it: the {@link RuntimeManifest} view, whose
+   * Kubernetes-only fields are skipped, not bound.
    *
    * @param file the YAML file
    * @return the manifest, with those fields left empty
    * @throws ManifestException listing every problem, each with its path
    */
   public static Manifest parseForRuntime(Path file) {
-    return parse(ManifestText.read(file), file.toString(), RUNTIME_YAML);
+    return RuntimeManifest.parse(file);
+  }
+
+  /** Reads and validates a manifest file with the given mapper (a view of {@link #yaml()}). */
+  static Manifest parse(Path file, ObjectMapper mapper) {
+    return parse(ManifestText.read(file), file.toString(), mapper);
   }
 
   /**

@@ -13,16 +13,29 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernete
  * @param <R> the resource type
  */
 abstract class RuntimeDependent<R extends HasMetadata> extends CRUDKubernetesDependentResource<R, MicroService> {
+  private final Class<R> type;
+
   RuntimeDependent(Class<R> type) {
     super(type);
+    this.type = type;
   }
 
   /** @return the desired object, before ownership and stamping */
   protected abstract R build(MicroService ms, Context<MicroService> context);
 
+  /**
+   * Built once per reconcile and kept in the workflow context, which lives as long as one reconcile: JOSDK asks for
+   * the desired object more than once (to find the secondary resource, then to match it).
+   */
   @Override
   protected final R desired(MicroService ms, Context<MicroService> context) {
-    return DesiredMatch.stamped(Owner.controlledBy(build(ms, context), ms));
+    var reconcile = context.managedWorkflowAndDependentResourceContext();
+    R built = reconcile.get(this, type).orElse(null);
+    if (built == null) {
+      built = DesiredMatch.stamped(Owner.controlledBy(build(ms, context), ms));
+      reconcile.put(this, built); // returns the previous value, not this one
+    }
+    return built;
   }
 
   @Override

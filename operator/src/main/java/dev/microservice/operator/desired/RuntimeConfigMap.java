@@ -1,17 +1,17 @@
 package dev.microservice.operator.desired;
 
 import dev.microservice.model.Manifest;
-import dev.microservice.model.ManifestParser;
 import dev.microservice.model.MicroService;
-import dev.microservice.model.MicroServiceSpec;
+import dev.microservice.model.RuntimeManifest;
+import dev.microservice.model.SecretKeyRef;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import java.util.Map;
 
 /**
- * The ConfigMap holding the runtime's manifest: the MicroService in the format the runtime's
- * {@code --manifest} reads, without what only Kubernetes uses (replicas, images, pod settings),
- * and with Secret references turned into the files the Deployment mounts.
+ * The ConfigMap holding the runtime's manifest: the MicroService's {@link RuntimeManifest} (without what only
+ * Kubernetes uses), in the format the runtime's {@code --manifest} reads, with Secret references turned into the
+ * files the Deployment mounts.
  */
 public final class RuntimeConfigMap {
   /** The manifest's key in the ConfigMap, and its file name in the pod. */
@@ -36,20 +36,20 @@ public final class RuntimeConfigMap {
         .build();
   }
 
-  /** @return the runtime manifest YAML of a MicroService */
+  /**
+   * The runtime manifest YAML of a MicroService, its Secret references turned into mounted files. A render of the
+   * (checked) MicroService: nothing is parsed or validated again.
+   *
+   * @param ms the MicroService, already checked
+   * @return the YAML the ConfigMap carries
+   */
   public static String manifest(MicroService ms) {
-    Manifest copy = ManifestParser.parse(ManifestParser.toYaml(ms.toManifest()), "MicroService " + ms.getMetadata().getName());
-    MicroServiceSpec spec = copy.getSpec();
-    spec.setReplicas(null);
-    spec.setEndpoints(null);
-    spec.setRuntimeImage(null);
-    spec.setEnv(null);
-    spec.setResources(null);
-    spec.setPod(null);
-    for (SecretRefs.Found found : SecretRefs.of(spec)) {
-      found.source().setFile(SecretRefs.mountedFile(found.source().getSecretKeyRef().getName(), found.source().getSecretKeyRef().getKey()));
+    Manifest runtime = RuntimeManifest.of(ms);
+    for (SecretRefs.Found found : SecretRefs.of(runtime.getSpec())) {
+      SecretKeyRef ref = found.source().getSecretKeyRef();
+      found.source().setFile(SecretRefs.mountedFile(ref.getName(), ref.getKey()));
       found.source().setSecretKeyRef(null);
     }
-    return ManifestParser.toYaml(copy);
+    return RuntimeManifest.toYaml(runtime);
   }
 }

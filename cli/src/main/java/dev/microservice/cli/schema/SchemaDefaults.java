@@ -1,4 +1,4 @@
-package dev.microservice.operator.validation;
+package dev.microservice.cli.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;

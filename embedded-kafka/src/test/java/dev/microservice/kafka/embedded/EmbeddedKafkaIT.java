@@ -13,7 +13,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
-class EmbeddedKafkaTest {
+/** Produces and consumes through a real in-process broker: an integration test. */
+class EmbeddedKafkaIT {
   @Test
   void producesAndConsumesThroughARealBroker() throws Exception {
     try (EmbeddedKafka kafka = EmbeddedKafka.builder().start()) {

@@ -1,4 +1,4 @@
-package dev.microservice.operator.validation;
+package dev.microservice.cli.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.microservice.model.Problem;
-import dev.microservice.operator.TestResources;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.microservice.operator.status;
+package dev.microservice.cli.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,10 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.microservice.model.MicroService;
 import dev.microservice.model.MicroServiceStatus;
 import dev.microservice.model.Problem;
-import dev.microservice.operator.validation.CrdValidator;
+import dev.microservice.operator.status.Reason;
+import dev.microservice.operator.status.SpecProblem;
+import dev.microservice.operator.status.StatusCalculator;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
@@ -42,8 +45,9 @@ class StatusMatchesCrdTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("statuses")
-  void theApiServerWouldAcceptTheStatus(String name, Deployment deployment, SpecProblem problem, String podFailure) {
-    MicroService ms = StatusCalculatorTest.ms();
+  void theApiServerWouldAcceptTheStatus(String name, Deployment deployment, SpecProblem problem, String podFailure)
+      throws IOException {
+    MicroService ms = TestResources.hello();
     MicroServiceStatus status = StatusCalculator.compute(ms, deployment, problem, podFailure, NOW);
     ms.setStatus(status);
     JsonNode tree = SERIALIZATION.convertValue(ms, JsonNode.class);
