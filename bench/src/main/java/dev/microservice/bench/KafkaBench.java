@@ -2,6 +2,7 @@ package dev.microservice.bench;
 
 import dev.microservice.kafka.embedded.EmbeddedKafka;
 import dev.microservice.model.ManifestParser;
+import dev.microservice.model.contract.KafkaHeaderNames;
 import dev.microservice.runtime.MicroserviceRuntime;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -163,8 +164,8 @@ final class KafkaBench {
           }
           for (ConsumerRecord<byte[], byte[]> r : batch) {
             RecordHeaders h = new RecordHeaders();
-            h.add("correlation-id", r.headers().lastHeader("correlation-id").value());
-            String replyTo = new String(r.headers().lastHeader("reply-to").value(), StandardCharsets.UTF_8);
+            h.add(KafkaHeaderNames.CORRELATION_ID, r.headers().lastHeader(KafkaHeaderNames.CORRELATION_ID).value());
+            String replyTo = new String(r.headers().lastHeader(KafkaHeaderNames.REPLY_TO).value(), StandardCharsets.UTF_8);
             p.send(new ProducerRecord<>(replyTo, null, r.key(), r.value(), h)).get();
           }
           if (!batch.isEmpty()) {
@@ -215,15 +216,15 @@ final class KafkaBench {
         while (sent < total && System.nanoTime() >= begin + sent * interval) {
           String id = topic + "-" + sent;
           RecordHeaders h = new RecordHeaders();
-          h.add("service", "echo".getBytes(StandardCharsets.UTF_8));
-          h.add("reply-to", (topic + "-replies").getBytes(StandardCharsets.UTF_8));
-          h.add("correlation-id", id.getBytes(StandardCharsets.UTF_8));
+          h.add(KafkaHeaderNames.SERVICE, "echo".getBytes(StandardCharsets.UTF_8));
+          h.add(KafkaHeaderNames.REPLY_TO, (topic + "-replies").getBytes(StandardCharsets.UTF_8));
+          h.add(KafkaHeaderNames.CORRELATION_ID, id.getBytes(StandardCharsets.UTF_8));
           sentAt.put(id, System.nanoTime());
           p.send(new ProducerRecord<>(topic, null, id.getBytes(StandardCharsets.UTF_8), new byte[100], h));
           sent++;
         }
         for (ConsumerRecord<byte[], byte[]> reply : replies.poll(Duration.ofMillis(1))) {
-          Long at = sentAt.remove(new String(reply.headers().lastHeader("correlation-id").value(), StandardCharsets.UTF_8));
+          Long at = sentAt.remove(new String(reply.headers().lastHeader(KafkaHeaderNames.CORRELATION_ID).value(), StandardCharsets.UTF_8));
           if (at != null) {
             latencies.add(System.nanoTime() - at);
           }

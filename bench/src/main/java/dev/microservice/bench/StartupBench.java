@@ -1,6 +1,7 @@
 package dev.microservice.bench;
 
 import com.google.protobuf.ByteString;
+import dev.microservice.model.contract.RuntimeContract;
 import dev.microservice.rpc.MessageServiceGrpc;
 import dev.microservice.rpc.RPCMessage;
 import io.grpc.ManagedChannel;
@@ -59,18 +60,18 @@ final class StartupBench {
               namespaces: [{name: greeter, services: [{name: hello, endpoint: hello}]}]
         """.formatted(grpc));
     long start = System.nanoTime();
-    Process p = new ProcessBuilder(Processes.JAVA, "-jar", root.resolve("runtime-image/target/microservice-runtime.jar").toString(),
-        "--manifest", manifest.toString(), "--endpoints", root.resolve("examples/hello/target").toString(),
-        "--management-port", String.valueOf(management)).redirectErrorStream(true).redirectOutput(work.resolve("startup-runtime.log").toFile()).start();
+    List<String> command = new ArrayList<>(List.of(Processes.JAVA, "-jar", root.resolve("runtime-image/target/microservice-runtime.jar").toString()));
+    command.addAll(RuntimeContract.args(manifest.toString(), root.resolve("examples/hello/target").toString(), management));
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(work.resolve("startup-runtime.log").toFile()).start();
     try {
       double ready = Double.NaN;
       while (true) {
-        if (Double.isNaN(ready) && Processes.httpOk("http://127.0.0.1:" + management + "/readyz")) {
+        if (Double.isNaN(ready) && Processes.httpOk("http://127.0.0.1:" + management + RuntimeContract.READY_PATH)) {
           ready = (System.nanoTime() - start) / 1e6;
         }
         if (answers(grpc, "greeter", "hello")) {
           double first = (System.nanoTime() - start) / 1e6;
-          while (Double.isNaN(ready) && !Processes.httpOk("http://127.0.0.1:" + management + "/readyz")) {
+          while (Double.isNaN(ready) && !Processes.httpOk("http://127.0.0.1:" + management + RuntimeContract.READY_PATH)) {
             Thread.sleep(5);
           }
           ready = Double.isNaN(ready) ? (System.nanoTime() - start) / 1e6 : ready;

@@ -3,6 +3,7 @@ package dev.microservice.cli;
 import dev.microservice.model.Manifest;
 import dev.microservice.model.ManifestException;
 import dev.microservice.model.ServerSpec;
+import dev.microservice.model.contract.RuntimeContract;
 import dev.microservice.runtime.MicroserviceRuntime;
 import dev.microservice.runtime.Signals;
 import dev.microservice.runtime.StartupException;
@@ -32,7 +33,7 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = {"-f", "--file"}, required = true, description = "The MicroService manifest.")
   Path file;
 
-  @Option(names = "--endpoints", description = "Directory of endpoint jars (default: target/ beside the manifest).")
+  @Option(names = RuntimeContract.ENDPOINTS_FLAG, description = "Directory of endpoint jars (default: target/ beside the manifest).")
   Path endpoints;
 
   @Option(names = "--kafka", paramLabel = "HOST:PORT", description = "Use this running Kafka instead of an embedded one.")
@@ -41,7 +42,8 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--kafka-port", defaultValue = "9092", description = "Port of the embedded Kafka (default: ${DEFAULT-VALUE}).")
   int kafkaPort;
 
-  @Option(names = "--management-port", defaultValue = "8081", description = "Port of /healthz, /readyz, /metrics (default: ${DEFAULT-VALUE}).")
+  @Option(names = RuntimeContract.MANAGEMENT_PORT_FLAG, defaultValue = "" + RuntimeContract.MANAGEMENT_PORT,
+      description = "Port of /healthz, /readyz, /metrics (default: ${DEFAULT-VALUE}).")
   int managementPort;
 
   @Option(names = "--port", paramLabel = "SERVER=PORT", description = "Listen on another port for a gRPC server, e.g. --port rpc=9191.")
@@ -56,7 +58,7 @@ final class RunCommand implements Callable<Integer> {
     }
     Manifest manifest = manifest(check.manifest());
     if (!Files.isDirectory(jars)) {
-      throw new CliException("endpoints directory " + jars + " does not exist: build the endpoint jar first, or pass --endpoints DIR");
+      throw new CliException("endpoints directory " + jars + " does not exist: build the endpoint jar first, or pass " + RuntimeContract.ENDPOINTS_FLAG + " DIR");
     }
     List<ServerSpec> grpc = manifest.getSpec().getServers().stream().filter(s -> s.getGrpc() != null).toList();
     List<ServerSpec> kafkaServers = manifest.getSpec().getServers().stream().filter(s -> s.getKafka() != null).toList();
@@ -66,7 +68,7 @@ final class RunCommand implements Callable<Integer> {
         Ports.requireFree(s.getGrpc().getPort(), "spec.servers[" + i + "].grpc.port", "stop what uses it, or pass --port " + s.getName() + "=<free port>");
       }
     }
-    Ports.requireFree(managementPort, "the management port", "pass --management-port <free port>");
+    Ports.requireFree(managementPort, "the management port", "pass " + RuntimeContract.MANAGEMENT_PORT_FLAG + " <free port>");
     LocalKafka broker = kafkaServers.isEmpty() ? null
         : kafka != null ? LocalKafka.remote(kafka, Duration.ofSeconds(5)) : LocalKafka.embedded(kafkaPort);
     MicroserviceRuntime runtime = null;

@@ -1,5 +1,6 @@
 package dev.microservice.cli;
 
+import dev.microservice.model.contract.KafkaHeaderNames;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -56,10 +57,10 @@ final class SendKafkaCommand implements Callable<Integer> {
               "delivery.timeout.ms", (int) wait.toMillis() + 1000), new ByteArraySerializer(), new ByteArraySerializer())) {
         String correlationId = UUID.randomUUID().toString();
         RecordHeaders headers = new RecordHeaders();
-        headers.add("service", t.service().getBytes(StandardCharsets.UTF_8));
+        headers.add(KafkaHeaderNames.SERVICE, t.service().getBytes(StandardCharsets.UTF_8));
         if (reply) {
-          headers.add("reply-to", replyTopic.getBytes(StandardCharsets.UTF_8));
-          headers.add("correlation-id", correlationId.getBytes(StandardCharsets.UTF_8));
+          headers.add(KafkaHeaderNames.REPLY_TO, replyTopic.getBytes(StandardCharsets.UTF_8));
+          headers.add(KafkaHeaderNames.CORRELATION_ID, correlationId.getBytes(StandardCharsets.UTF_8));
         }
         RecordMetadata sent = producer.send(new ProducerRecord<>(t.namespace(), null,
             key == null ? null : key.getBytes(StandardCharsets.UTF_8), args.payload.getBytes(StandardCharsets.UTF_8), headers))
@@ -90,8 +91,8 @@ final class SendKafkaCommand implements Callable<Integer> {
     long deadline = System.nanoTime() + wait.toNanos();
     while (System.nanoTime() < deadline) {
       for (ConsumerRecord<byte[], byte[]> r : replies.poll(Duration.ofMillis(100))) {
-        if (correlationId.equals(header(r, "correlation-id"))) {
-          String error = header(r, "error");
+        if (correlationId.equals(header(r, KafkaHeaderNames.CORRELATION_ID))) {
+          String error = header(r, KafkaHeaderNames.ERROR);
           if (error != null) {
             throw new CliException("the service failed: " + error);
           }

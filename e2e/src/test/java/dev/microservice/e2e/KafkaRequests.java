@@ -1,5 +1,6 @@
 package dev.microservice.e2e;
 
+import dev.microservice.model.contract.KafkaHeaderNames;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
@@ -25,9 +26,9 @@ record KafkaRequests(String bootstrapServers) {
 
   static ProducerRecord<byte[], byte[]> request(String service, String payload, String correlationId) {
     RecordHeaders h = new RecordHeaders();
-    h.add("service", service.getBytes(StandardCharsets.UTF_8));
-    h.add("reply-to", REPLIES.getBytes(StandardCharsets.UTF_8));
-    h.add("correlation-id", correlationId.getBytes(StandardCharsets.UTF_8));
+    h.add(KafkaHeaderNames.SERVICE, service.getBytes(StandardCharsets.UTF_8));
+    h.add(KafkaHeaderNames.REPLY_TO, REPLIES.getBytes(StandardCharsets.UTF_8));
+    h.add(KafkaHeaderNames.CORRELATION_ID, correlationId.getBytes(StandardCharsets.UTF_8));
     return new ProducerRecord<>("greeter", null, correlationId.getBytes(StandardCharsets.UTF_8),
         payload.getBytes(StandardCharsets.UTF_8), h);
   }
@@ -41,7 +42,7 @@ record KafkaRequests(String bootstrapServers) {
       long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
       while (System.nanoTime() < end) {
         c.poll(Duration.ofMillis(200)).forEach(r -> replies.put(
-            new String(r.headers().lastHeader("correlation-id").value(), StandardCharsets.UTF_8),
+            new String(r.headers().lastHeader(KafkaHeaderNames.CORRELATION_ID).value(), StandardCharsets.UTF_8),
             r.value() == null ? null : new String(r.value(), StandardCharsets.UTF_8)));
       }
     }

@@ -1,10 +1,15 @@
 package dev.microservice.runtime;
 
+import static dev.microservice.model.contract.RuntimeContract.ENDPOINTS_FLAG;
+import static dev.microservice.model.contract.RuntimeContract.MANAGEMENT_PORT_FLAG;
+import static dev.microservice.model.contract.RuntimeContract.MANIFEST_FLAG;
+
+import dev.microservice.model.contract.RuntimeContract;
 import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * The runtime's command line.
+ * The runtime's command line; its flags are {@link RuntimeContract}'s.
  *
  * @param manifest the MicroService manifest file
  * @param endpoints the directory of endpoint jars
@@ -12,12 +17,12 @@ import java.util.Objects;
  */
 public record RuntimeOptions(Path manifest, Path endpoints, int managementPort) {
   /** The management port when none is given. */
-  public static final int DEFAULT_MANAGEMENT_PORT = 8081;
+  public static final int DEFAULT_MANAGEMENT_PORT = RuntimeContract.MANAGEMENT_PORT;
 
   /** The command line synopsis. */
   public static final String USAGE =
-      "usage: java -jar microservice-runtime.jar --manifest <file> --endpoints <dir>"
-          + " [--management-port <port>]";
+      "usage: java -jar microservice-runtime.jar " + MANIFEST_FLAG + " <file> " + ENDPOINTS_FLAG + " <dir>"
+          + " [" + MANAGEMENT_PORT_FLAG + " <port>]";
 
   /** Checks the values. */
   public RuntimeOptions {
@@ -25,7 +30,7 @@ public record RuntimeOptions(Path manifest, Path endpoints, int managementPort) 
     Objects.requireNonNull(endpoints, "endpoints");
     if (managementPort < 0 || managementPort > 65535) {
       throw new IllegalArgumentException(
-          "--management-port must be between 0 and 65535, got " + managementPort);
+          MANAGEMENT_PORT_FLAG + " must be between 0 and 65535, got " + managementPort);
     }
   }
 
@@ -48,7 +53,7 @@ public record RuntimeOptions(Path manifest, Path endpoints, int managementPort) 
         value = arg.substring(eq + 1);
         arg = arg.substring(0, eq);
       }
-      if (!arg.equals("--manifest") && !arg.equals("--endpoints") && !arg.equals("--management-port")) {
+      if (!arg.equals(MANIFEST_FLAG) && !arg.equals(ENDPOINTS_FLAG) && !arg.equals(MANAGEMENT_PORT_FLAG)) {
         throw new IllegalArgumentException("unknown argument '" + args[i] + "'");
       }
       if (value == null) {
@@ -58,16 +63,16 @@ public record RuntimeOptions(Path manifest, Path endpoints, int managementPort) 
         value = args[++i];
       }
       switch (arg) {
-        case "--manifest" -> manifest = Path.of(value);
-        case "--endpoints" -> endpoints = Path.of(value);
+        case MANIFEST_FLAG -> manifest = Path.of(value);
+        case ENDPOINTS_FLAG -> endpoints = Path.of(value);
         default -> port = parsePort(value);
       }
     }
     if (manifest == null) {
-      throw new IllegalArgumentException("--manifest is required");
+      throw new IllegalArgumentException(MANIFEST_FLAG + " is required");
     }
     if (endpoints == null) {
-      throw new IllegalArgumentException("--endpoints is required");
+      throw new IllegalArgumentException(ENDPOINTS_FLAG + " is required");
     }
     return new RuntimeOptions(manifest, endpoints, port);
   }
@@ -76,7 +81,7 @@ public record RuntimeOptions(Path manifest, Path endpoints, int managementPort) 
     try {
       return Integer.parseInt(value);
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("--management-port must be a number, got '" + value + "'");
+      throw new IllegalArgumentException(MANAGEMENT_PORT_FLAG + " must be a number, got '" + value + "'");
     }
   }
 }

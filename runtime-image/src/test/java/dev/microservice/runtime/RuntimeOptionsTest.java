@@ -3,6 +3,7 @@ package dev.microservice.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.microservice.model.contract.RuntimeContract;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -24,5 +25,15 @@ class RuntimeOptionsTest {
         .hasMessage("--management-port must be a number, got 'http'");
     assertThatThrownBy(() -> RuntimeOptions.parse("--manifest=m", "--endpoints=e", "--management-port=70000"))
         .hasMessage("--management-port must be between 0 and 65535, got 70000");
+  }
+
+  @Test
+  void parsesTheCommandLineTheOperatorWrites() {
+    String[] args = RuntimeContract.args(RuntimeContract.MANIFEST_PATH, "/endpoint-image/endpoints", 9000).toArray(String[]::new);
+    assertThat(RuntimeOptions.parse(args))
+        .isEqualTo(new RuntimeOptions(Path.of("/etc/microservice/microservice.yaml"), Path.of("/endpoint-image/endpoints"), 9000));
+    assertThat(RuntimeOptions.DEFAULT_MANAGEMENT_PORT).isEqualTo(RuntimeContract.MANAGEMENT_PORT);
+    assertThat(RuntimeOptions.USAGE).contains(RuntimeContract.MANIFEST_FLAG, RuntimeContract.ENDPOINTS_FLAG,
+        RuntimeContract.MANAGEMENT_PORT_FLAG);
   }
 }

@@ -4,6 +4,7 @@ import dev.microservice.model.EndpointsSpec;
 import dev.microservice.model.MicroService;
 import dev.microservice.model.MicroServiceSpec;
 import dev.microservice.model.PodSpecOverrides;
+import dev.microservice.model.contract.RuntimeContract;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.ContainerPort;
@@ -22,8 +23,6 @@ import java.util.Map;
 
 /** The pod template of the runtime: containers, probes, ports, volumes and the config-hash annotation. */
 public final class RuntimePodTemplate {
-  /** The management port the probes and metrics use. */
-  public static final int MANAGEMENT_PORT = 8081;
   /** The runtime container's name. */
   public static final String RUNTIME_CONTAINER = "runtime";
   /** Seconds given to the JVM beyond the drain timeout before it is killed. */
@@ -70,7 +69,7 @@ public final class RuntimePodTemplate {
         .withName("endpoints")
         .withImage(endpoints.getImage())
         .withImagePullPolicy(endpoints.getImagePullPolicy() == null ? null : endpoints.getImagePullPolicy().name())
-        .withCommand("sh", "-c", "cp -R /endpoints/. " + RuntimeVolumes.ENDPOINTS_COPY_PATH + "/")
+        .withCommand("sh", "-c", "cp -R " + RuntimeContract.ENDPOINTS_DIR + "/. " + RuntimeVolumes.ENDPOINTS_COPY_PATH + "/")
         .withVolumeMounts(RuntimeVolumes.endpointsCopyMount())
         .withSecurityContext(SecurityContexts.container())
         .withNewResources()
@@ -86,15 +85,15 @@ public final class RuntimePodTemplate {
     return new ContainerBuilder()
         .withName(RUNTIME_CONTAINER)
         .withImage(spec.getRuntimeImage() != null ? spec.getRuntimeImage() : defaultRuntimeImage)
-        .withArgs("--manifest", RuntimeVolumes.CONFIG_PATH + "/" + RuntimeConfigMap.KEY,
-            "--endpoints", initContainer ? RuntimeVolumes.ENDPOINTS_PATH : RuntimeVolumes.ENDPOINT_IMAGE_PATH + "/endpoints",
-            "--management-port", String.valueOf(MANAGEMENT_PORT))
+        .withArgs(RuntimeContract.args(RuntimeContract.MANIFEST_PATH,
+            initContainer ? RuntimeContract.ENDPOINTS_DIR : RuntimeContract.ENDPOINT_IMAGE_DIR + RuntimeContract.ENDPOINTS_DIR,
+            RuntimeContract.MANAGEMENT_PORT))
         .withPorts(ports(spec))
         .withEnv(env(spec))
         .withResources(spec.getResources())
-        .withStartupProbe(probe("/healthz", 2, 60))
-        .withLivenessProbe(probe("/healthz", 10, 3))
-        .withReadinessProbe(probe("/readyz", 5, 2))
+        .withStartupProbe(probe(RuntimeContract.HEALTH_PATH, 2, 60))
+        .withLivenessProbe(probe(RuntimeContract.HEALTH_PATH, 10, 3))
+        .withReadinessProbe(probe(RuntimeContract.READY_PATH, 5, 2))
         .withVolumeMounts(RuntimeVolumes.runtimeMounts(ms, initContainer))
         .withSecurityContext(SecurityContexts.container())
         // The runtime logs why it cannot start as its last lines; the operator reports them.
@@ -106,15 +105,15 @@ public final class RuntimePodTemplate {
     List<ContainerPort> ports = new ArrayList<>();
     spec.getServers().stream().filter(s -> s.getGrpc() != null).forEach(s -> ports.add(
         new ContainerPortBuilder().withName(s.getName()).withContainerPort(s.getGrpc().getPort()).withProtocol("TCP").build()));
-    ports.add(new ContainerPortBuilder().withName("management").withContainerPort(MANAGEMENT_PORT).withProtocol("TCP").build());
+    ports.add(new ContainerPortBuilder().withName(RuntimeContract.MANAGEMENT_PORT_NAME).withContainerPort(RuntimeContract.MANAGEMENT_PORT).withProtocol("TCP").build());
     return ports;
   }
 
   private static List<EnvVar> env(MicroServiceSpec spec) {
     List<EnvVar> env = new ArrayList<>();
-    env.add(new EnvVarBuilder().withName("POD_NAME").withNewValueFrom().withNewFieldRef().withFieldPath("metadata.name")
+    env.add(new EnvVarBuilder().withName(RuntimeContract.POD_NAME_ENV).withNewValueFrom().withNewFieldRef().withFieldPath("metadata.name")
         .endFieldRef().endValueFrom().build());
-    env.add(new EnvVarBuilder().withName("POD_NAMESPACE").withNewValueFrom().withNewFieldRef()
+    env.add(new EnvVarBuilder().withName(RuntimeContract.POD_NAMESPACE_ENV).withNewValueFrom().withNewFieldRef()
         .withFieldPath("metadata.namespace").endFieldRef().endValueFrom().build());
     if (spec.getEnv() != null) {
       env.addAll(spec.getEnv());
@@ -124,7 +123,7 @@ public final class RuntimePodTemplate {
 
   private static Probe probe(String path, int periodSeconds, int failureThreshold) {
     return new ProbeBuilder()
-        .withNewHttpGet().withPath(path).withPort(new IntOrString("management")).endHttpGet()
+        .withNewHttpGet().withPath(path).withPort(new IntOrString(RuntimeContract.MANAGEMENT_PORT_NAME)).endHttpGet()
         .withPeriodSeconds(periodSeconds)
         .withFailureThreshold(failureThreshold)
         .withTimeoutSeconds(2)

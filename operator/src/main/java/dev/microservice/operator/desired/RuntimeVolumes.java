@@ -2,6 +2,7 @@ package dev.microservice.operator.desired;
 
 import dev.microservice.model.EndpointsSpec;
 import dev.microservice.model.MicroService;
+import dev.microservice.model.contract.RuntimeContract;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import io.fabric8.kubernetes.api.model.VolumeMount;
@@ -10,16 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 
-/** The runtime pod's volumes and mounts: config, endpoint jars, a writable /tmp, and referenced Secrets. */
+/** The runtime pod's volumes and mounts (at {@link RuntimeContract}'s paths): config, endpoint jars, a writable /tmp, and referenced Secrets. */
 public final class RuntimeVolumes {
-  /** Where the runtime manifest is mounted. */
-  public static final String CONFIG_PATH = "/etc/microservice";
-  /** Where the runtime reads endpoint jars (initContainer delivery). */
-  public static final String ENDPOINTS_PATH = "/endpoints";
   /** Where the init container copies the jars to. */
   static final String ENDPOINTS_COPY_PATH = "/work/endpoints";
-  /** Where the endpoint image is mounted (imageVolume delivery); its jars are under endpoints/. */
-  public static final String ENDPOINT_IMAGE_PATH = "/endpoint-image";
 
   private RuntimeVolumes() {}
 
@@ -49,8 +44,8 @@ public final class RuntimeVolumes {
 
   static List<VolumeMount> runtimeMounts(MicroService ms, boolean initContainer) {
     List<VolumeMount> mounts = new ArrayList<>();
-    mounts.add(mount("config", CONFIG_PATH, true));
-    mounts.add(mount("endpoints", initContainer ? ENDPOINTS_PATH : ENDPOINT_IMAGE_PATH, true));
+    mounts.add(mount("config", RuntimeContract.CONFIG_DIR, true));
+    mounts.add(mount("endpoints", initContainer ? RuntimeContract.ENDPOINTS_DIR : RuntimeContract.ENDPOINT_IMAGE_DIR, true));
     mounts.add(mount("tmp", "/tmp", false));
     for (String secret : secretNames(ms)) {
       mounts.add(mount(volumeName(secret), SecretRefs.MOUNT_ROOT + "/" + secret, true));

@@ -6,6 +6,7 @@ import dev.microservice.endpoint.RequestContext;
 import dev.microservice.endpoint.Status;
 import dev.microservice.endpoint.Transport;
 import dev.microservice.model.DeadLetterSpec;
+import dev.microservice.model.contract.KafkaHeaderNames;
 import dev.microservice.runtime.kafka.KafkaMetrics.Outcome;
 import dev.microservice.runtime.kafka.Replies.SendFailure;
 import dev.microservice.runtime.metrics.RuntimeMetrics;
@@ -21,7 +22,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Handles one attempt at one record: checks it, routes it, calls the endpoint, then replies,
- * schedules a retry, or dead-letters it.
+ * schedules a retry, or hands it to {@link DeadLetters}.
  */
 final class RecordHandler {
   private static final Logger LOG = LoggerFactory.getLogger(RecordHandler.class);
@@ -30,7 +31,7 @@ final class RecordHandler {
   private final Router router;
   private final int maxMessageBytes;
   private final Backoff backoff;
-  private final DeadLetterSpec deadLetter;
+  private final DeadLetters deadLetters;
   private final Replies replies;
   private final RuntimeMetrics metrics;
   private final KafkaMetrics kafkaMetrics;
@@ -41,7 +42,7 @@ final class RecordHandler {
     this.router = router;
     this.maxMessageBytes = maxMessageBytes;
     this.backoff = backoff;
-    this.deadLetter = deadLetter;
+    this.deadLetters = new DeadLetters(server, deadLetter, replies, kafkaMetrics);
     this.replies = replies;
     this.metrics = metrics;
     this.kafkaMetrics = kafkaMetrics;
@@ -123,7 +124,7 @@ final class RecordHandler {
       throw new RecordRejectedException(Status.RESOURCE_EXHAUSTED,
           "the record value is " + value.length + " bytes, more than maxMessageBytes (" + maxMessageBytes + ")");
     }
-    return router.route(record.topic(), KafkaHeaders.last(record.headers(), KafkaHeaders.SERVICE), value);
+    return router.route(record.topic(), KafkaHeaders.last(record.headers(), KafkaHeaderNames.SERVICE), value);
   }
 
   /**
@@ -156,15 +157,7 @@ final class RecordHandler {
   private Duration deadLetter(ConsumerRecord<byte[], byte[]> record, String service, int attempts, String error,
       String errorClass) throws SendFailure, InterruptedException {
     String why = error == null ? errorClass : error;
-    if (!Boolean.FALSE.equals(deadLetter.getEnabled())) {
-      String topic = deadLetter.topicFor(record.topic());
-      replies.deadLetter(topic, record, why, errorClass, attempts);
-      kafkaMetrics.record(server, record.topic(), service, Outcome.DEAD_LETTERED);
-      LOG.warn("{}: dead-lettered to {} after {} attempt(s): {}", coordinates(record), topic, attempts, why);
-    } else {
-      kafkaMetrics.record(server, record.topic(), service, Outcome.SKIPPED);
-      LOG.warn("{}: skipped after {} attempt(s) (dead-lettering is off): {}", coordinates(record), attempts, why);
-    }
+    deadLetters.send(record, service, attempts, why, errorClass);
     replies.errorReply(record, why);
     return null;
   }

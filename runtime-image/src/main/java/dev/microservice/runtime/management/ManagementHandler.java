@@ -1,5 +1,9 @@
 package dev.microservice.runtime.management;
 
+import static dev.microservice.model.contract.RuntimeContract.HEALTH_PATH;
+import static dev.microservice.model.contract.RuntimeContract.METRICS_PATH;
+import static dev.microservice.model.contract.RuntimeContract.READY_PATH;
+
 import io.grpc.netty.shaded.io.netty.buffer.Unpooled;
 import io.grpc.netty.shaded.io.netty.channel.ChannelFutureListener;
 import io.grpc.netty.shaded.io.netty.channel.ChannelHandler;
@@ -51,12 +55,12 @@ final class ManagementHandler extends SimpleChannelInboundHandler<FullHttpReques
     }
     String path = new QueryStringDecoder(request.uri()).path();
     switch (path) {
-      case "/healthz" -> probe(ctx, liveness.get(), "ok", head, keepAlive);
-      case "/readyz" -> probe(ctx, readiness.get(), "ready", head, keepAlive);
-      case "/metrics" -> scraper.scrape(body -> send(ctx, body == null
+      case HEALTH_PATH -> probe(ctx, liveness.get(), "ok", head, keepAlive);
+      case READY_PATH -> probe(ctx, readiness.get(), "ready", head, keepAlive);
+      case METRICS_PATH -> scraper.scrape(body -> send(ctx, body == null
           ? text(HttpResponseStatus.SERVICE_UNAVAILABLE, "busy: too many scrapes at once\n", head)
           : response(HttpResponseStatus.OK, scraper.contentType(), body, head), keepAlive));
-      default -> send(ctx, text(HttpResponseStatus.NOT_FOUND, "not found; try /healthz, /readyz, /metrics\n", head), keepAlive);
+      default -> send(ctx, text(HttpResponseStatus.NOT_FOUND, "not found; try " + HEALTH_PATH + ", " + READY_PATH + ", " + METRICS_PATH + "\n", head), keepAlive);
     }
   }
 

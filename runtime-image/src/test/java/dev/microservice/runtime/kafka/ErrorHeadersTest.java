@@ -6,6 +6,7 @@ import dev.microservice.model.DeadLetterSpec;
 import dev.microservice.model.NamespaceSpec;
 import dev.microservice.model.ServerSpec;
 import dev.microservice.model.ServiceSpec;
+import dev.microservice.model.contract.KafkaHeaderNames;
 import dev.microservice.runtime.LogCapture;
 import dev.microservice.runtime.TestEndpointsJar;
 import dev.microservice.runtime.metrics.RuntimeMetrics;
@@ -98,9 +99,9 @@ class ErrorHeadersTest {
     RecordHandler handler = new RecordHandler("events", router, 65536, new Backoff(1, Duration.ZERO, Duration.ZERO, 1.0),
         deadLetter, new Replies(producer), metrics, KafkaMetrics.of(metrics.registry()));
     ConsumerRecord<byte[], byte[]> record = new ConsumerRecord<>("orders", 0, 7L, utf8("k"), utf8(how));
-    record.headers().add("service", utf8("fail"));
-    record.headers().add("reply-to", utf8("orders-replies"));
-    record.headers().add("correlation-id", utf8("c-1"));
+    record.headers().add(KafkaHeaderNames.SERVICE, utf8("fail"));
+    record.headers().add(KafkaHeaderNames.REPLY_TO, utf8("orders-replies"));
+    record.headers().add(KafkaHeaderNames.CORRELATION_ID, utf8("c-1"));
     assertThat(handler.handle(record, 1)).as("no retry after the last attempt").isNull();
     return producer.history().stream().collect(Collectors.toMap(ProducerRecord::topic, r -> r));
   }

@@ -1,5 +1,6 @@
 package dev.microservice.runtime.kafka;
 
+import dev.microservice.model.contract.KafkaHeaderNames;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -56,13 +57,13 @@ public final class KafkaTestSupport {
       String value, String replyTo, String correlationId) {
     RecordHeaders headers = new RecordHeaders();
     if (service != null) {
-      headers.add("service", utf8(service));
+      headers.add(KafkaHeaderNames.SERVICE, utf8(service));
     }
     if (replyTo != null) {
-      headers.add("reply-to", utf8(replyTo));
+      headers.add(KafkaHeaderNames.REPLY_TO, utf8(replyTo));
     }
     if (correlationId != null) {
-      headers.add("correlation-id", utf8(correlationId));
+      headers.add(KafkaHeaderNames.CORRELATION_ID, utf8(correlationId));
     }
     return new ProducerRecord<>(topic, partition, key == null ? null : utf8(key), value == null ? null : utf8(value), headers);
   }

@@ -2,6 +2,7 @@ package dev.microservice.runtime.management;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.microservice.model.contract.RuntimeContract;
 import dev.microservice.runtime.metrics.RuntimeMetrics;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -42,6 +43,14 @@ class ManagementServerTest {
   static String get(ManagementServer server, String path) {
     try (RawHttp http = new RawHttp(server.port())) {
       return http.send("GET " + path + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").response();
+    }
+  }
+
+  @Test
+  void servesThePathsTheOperatorsProbesAndScrapersUse() throws IOException {
+    ManagementServer server = start(ManagementServer.REQUEST_TIMEOUT, out -> out.write('1'));
+    for (String path : List.of(RuntimeContract.HEALTH_PATH, RuntimeContract.READY_PATH, RuntimeContract.METRICS_PATH)) {
+      assertThat(get(server, path)).as(path).startsWith("HTTP/1.1 200 OK");
     }
   }
 
