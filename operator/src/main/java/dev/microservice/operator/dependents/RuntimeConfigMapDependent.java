@@ -18,6 +18,16 @@ public class RuntimeConfigMapDependent extends RuntimeDependent<ConfigMap> {
 
   @Override
   protected ConfigMap build(MicroService ms, Context<MicroService> context) {
-    return RuntimeConfigMap.of(ms);
+    return rendered(ms, context);
+  }
+
+  /** @return the ConfigMap rendered once per reconcile, for this dependent and for the Deployment's config hash */
+  static ConfigMap rendered(MicroService ms, Context<MicroService> context) {
+    var reconcile = context.managedWorkflowAndDependentResourceContext();
+    return reconcile.get(RuntimeConfigMap.class, ConfigMap.class).orElseGet(() -> {
+      ConfigMap configMap = RuntimeConfigMap.of(ms);
+      reconcile.put(RuntimeConfigMap.class, configMap);
+      return configMap;
+    });
   }
 }

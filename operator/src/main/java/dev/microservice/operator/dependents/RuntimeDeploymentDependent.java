@@ -21,6 +21,6 @@ public class RuntimeDeploymentDependent extends RuntimeDependent<Deployment> {
   protected Deployment build(MicroService ms, Context<MicroService> context) {
     OperatorSettings settings = context.managedWorkflowAndDependentResourceContext()
         .getMandatory(OperatorSettings.class, OperatorSettings.class);
-    return RuntimeDeployment.of(ms, settings.runtimeImage());
+    return RuntimeDeployment.of(ms, settings.runtimeImage(), RuntimeConfigMapDependent.rendered(ms, context));
   }
 }

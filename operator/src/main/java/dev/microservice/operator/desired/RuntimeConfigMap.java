@@ -15,7 +15,7 @@ import java.util.Map;
  */
 public final class RuntimeConfigMap {
   /** The manifest's key in the ConfigMap, and its file name in the pod. */
-  public static final String KEY = "microservice.yaml";
+  public static final String KEY = dev.microservice.model.contract.RuntimeContract.MANIFEST_FILE;
 
   private RuntimeConfigMap() {}
 

@@ -1,6 +1,7 @@
 package dev.microservice.operator.desired;
 
 import dev.microservice.model.MicroService;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
@@ -15,6 +16,16 @@ public final class RuntimeDeployment {
    * @return the desired Deployment
    */
   public static Deployment of(MicroService ms, String defaultRuntimeImage) {
+    return of(ms, defaultRuntimeImage, RuntimeConfigMap.of(ms));
+  }
+
+  /**
+   * @param ms the MicroService (valid)
+   * @param defaultRuntimeImage the runtime image when the spec names none
+   * @param configMap its runtime ConfigMap, already rendered ({@link RuntimeConfigMap#of}), whose hash rolls the pods
+   * @return the desired Deployment
+   */
+  public static Deployment of(MicroService ms, String defaultRuntimeImage, ConfigMap configMap) {
     return new DeploymentBuilder()
         .withNewMetadata()
         .withName(ms.getMetadata().getName())
@@ -28,7 +39,7 @@ public final class RuntimeDeployment {
         .withType("RollingUpdate")
         .withNewRollingUpdate().withMaxUnavailable(new IntOrString(0)).withMaxSurge(new IntOrString(1)).endRollingUpdate()
         .endStrategy()
-        .withTemplate(RuntimePodTemplate.of(ms, defaultRuntimeImage, ConfigHash.of(RuntimeConfigMap.of(ms))))
+        .withTemplate(RuntimePodTemplate.of(ms, defaultRuntimeImage, ConfigHash.of(configMap)))
         .endSpec()
         .build();
   }

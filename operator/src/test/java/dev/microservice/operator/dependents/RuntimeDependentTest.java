@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.microservice.model.MicroService;
 import dev.microservice.operator.TestResources;
+import dev.microservice.operator.desired.RuntimeDeployment;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.managed.DefaultManagedWorkflowAndDependentResourceContext;
@@ -23,6 +24,17 @@ class RuntimeDependentTest {
 
     ConfigMap next = config.desired(ms, reconcile(ms));
     assertThat(next).isNotSameAs(first).isEqualTo(first);
+  }
+
+  @Test
+  void theDeploymentHashesTheConfigMapRenderedForThisReconcile() {
+    MicroService ms = TestResources.hello();
+    Context<MicroService> reconcile = reconcile(ms);
+    ConfigMap rendered = RuntimeConfigMapDependent.rendered(ms, reconcile);
+    assertThat(RuntimeConfigMapDependent.rendered(ms, reconcile)).isSameAs(rendered);
+    assertThat(new RuntimeConfigMapDependent().build(ms, reconcile)).isSameAs(rendered);
+    assertThat(RuntimeDeployment.of(ms, TestResources.RUNTIME_IMAGE, rendered))
+        .isEqualTo(RuntimeDeployment.of(ms, TestResources.RUNTIME_IMAGE));
   }
 
   /** A reconcile's context: only its workflow context, which JOSDK creates anew for every reconcile. */
