@@ -60,6 +60,9 @@ final class KafkaSpecValidator {
   private void security(String path, KafkaSecuritySpec security, List<SecretReference> secrets) {
     SecretChecks checks = new SecretChecks(problems);
     KafkaSecuritySpec.Protocol protocol = security.getProtocol() == null ? KafkaSecuritySpec.Protocol.PLAINTEXT : security.getProtocol();
+    if (security.getProtocol() == null) {
+      add(path + ".protocol", "must be PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL, got null; leave it out for PLAINTEXT");
+    }
     boolean sasl = protocol == KafkaSecuritySpec.Protocol.SASL_PLAINTEXT || protocol == KafkaSecuritySpec.Protocol.SASL_SSL;
     if (sasl && security.getSasl() == null) {
       add(path + ".sasl", "is required with protocol " + protocol);
@@ -69,6 +72,9 @@ final class KafkaSpecValidator {
     }
     if (security.getSasl() != null) {
       SaslSpec s = security.getSasl();
+      if (s.getMechanism() == null) {
+        add(path + ".sasl.mechanism", "must be PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512, got null; leave it out for PLAIN");
+      }
       if (s.getUsername() == null || s.getUsername().isBlank()) {
         add(path + ".sasl.username", "is required");
       }

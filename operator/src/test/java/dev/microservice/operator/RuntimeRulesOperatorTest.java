@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Queue;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -72,6 +73,7 @@ class RuntimeRulesOperatorTest {
   void reportsTheProblemOnTheStatusAndWritesNoDeployment(Path manifest) throws IOException {
     String expected = Files.readAllLines(manifest).stream().filter(l -> l.startsWith("# expect: ")).findFirst().orElseThrow()
         .substring("# expect: ".length());
+    Assumptions.assumeFalse(Files.readString(manifest).contains("\n# operator: not applicable"), "an API server never stores it");
     String name = manifest.getFileName().toString().replace(".yaml", "");
     MicroService ms = TestResources.read(manifest, MicroService.class);
     ms.getMetadata().setName(name);
