@@ -88,6 +88,21 @@ final class KafkaSpecValidator {
       boolean keystorePasswordRequired = tls.getKeystore() != null && !"PEM".equalsIgnoreCase(tls.getKeystoreType());
       secrets.stream().filter(r -> !r.field().isGrpc() && r.field() != SecretField.SASL_PASSWORD)
           .forEach(r -> checks.check(r, r.field() == SecretField.KEYSTORE_PASSWORD && keystorePasswordRequired));
+      storePassword(path + ".tls.truststorePassword", tls.getTruststorePassword(), tls.getTruststore(), "truststore", tls.getTruststoreType());
+      storePassword(path + ".tls.keystorePassword", tls.getKeystorePassword(), tls.getKeystore(), "keystore", tls.getKeystoreType());
+    }
+  }
+
+  /** Kafka's SSL rules: a store's password needs the store, and a PEM store has none (only the key may have one). */
+  private void storePassword(String path, SecretValueSpec password, SecretValueSpec store, String storeField, String type) {
+    if (password == null) {
+      return;
+    }
+    if (store == null) {
+      add(path, "needs tls." + storeField + ": Kafka refuses a store password without the store; remove it or set the store");
+    } else if ("PEM".equalsIgnoreCase(type)) {
+      add(path, "must not be set with " + storeField + "Type PEM: Kafka refuses a password for a PEM store"
+          + ("keystore".equals(storeField) ? "; an encrypted key's password belongs in tls.keyPassword" : ""));
     }
   }
 
