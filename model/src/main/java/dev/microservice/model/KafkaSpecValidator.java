@@ -1,6 +1,8 @@
 package dev.microservice.model;
 
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /** The checks of a server's {@code kafka} part, for {@link ManifestValidator}. */
 final class KafkaSpecValidator {
@@ -88,21 +90,24 @@ final class KafkaSpecValidator {
       boolean keystorePasswordRequired = tls.getKeystore() != null && !"PEM".equalsIgnoreCase(tls.getKeystoreType());
       secrets.stream().filter(r -> !r.field().isGrpc() && r.field() != SecretField.SASL_PASSWORD)
           .forEach(r -> checks.check(r, r.field() == SecretField.KEYSTORE_PASSWORD && keystorePasswordRequired));
-      storePassword(path + ".tls.truststorePassword", tls.getTruststorePassword(), tls.getTruststore(), "truststore", tls.getTruststoreType());
-      storePassword(path + ".tls.keystorePassword", tls.getKeystorePassword(), tls.getKeystore(), "keystore", tls.getKeystoreType());
+      Map<SecretField, SecretReference> byField = new EnumMap<>(SecretField.class);
+      secrets.forEach(r -> byField.put(r.field(), r));
+      storePassword(byField.get(SecretField.TRUSTSTORE_PASSWORD), byField.get(SecretField.TRUSTSTORE), tls.getTruststoreType());
+      storePassword(byField.get(SecretField.KEYSTORE_PASSWORD), byField.get(SecretField.KEYSTORE), tls.getKeystoreType());
     }
   }
 
   /** Kafka's SSL rules: a store's password needs the store, and a PEM store has none (only the key may have one). */
-  private void storePassword(String path, SecretValueSpec password, SecretValueSpec store, String storeField, String type) {
-    if (password == null) {
+  private void storePassword(SecretReference password, SecretReference store, String type) {
+    if (password.source() == null) {
       return;
     }
-    if (store == null) {
-      add(path, "needs tls." + storeField + ": Kafka refuses a store password without the store; remove it or set the store");
+    String storeName = store.field().fieldName();
+    if (store.source() == null) {
+      add(password.path(), "needs tls." + storeName + ": Kafka refuses a store password without the store; remove it or set the store");
     } else if ("PEM".equalsIgnoreCase(type)) {
-      add(path, "must not be set with " + storeField + "Type PEM: Kafka refuses a password for a PEM store"
-          + ("keystore".equals(storeField) ? "; an encrypted key's password belongs in tls.keyPassword" : ""));
+      add(password.path(), "must not be set with " + storeName + "Type PEM: Kafka refuses a password for a PEM store"
+          + (store.field() == SecretField.KEYSTORE ? "; an encrypted key's password belongs in " + SecretField.KEY_PASSWORD.fieldName() : ""));
     }
   }
 

@@ -37,6 +37,11 @@ public enum SecretField {
     return file;
   }
 
+  /** @return its own field name, e.g. {@code password} */
+  public String fieldName() {
+    return field.substring(field.lastIndexOf('.') + 1);
+  }
+
   /** @return whether it belongs to a gRPC server (else to a Kafka server) */
   public boolean isGrpc() {
     return this == GRPC_CERTIFICATE || this == GRPC_PRIVATE_KEY;
