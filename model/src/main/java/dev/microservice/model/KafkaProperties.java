@@ -1,11 +1,14 @@
 package dev.microservice.model;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * The rules for {@code spec.servers[].kafka.properties}, shared by the validator (so the CLI, the
- * runtime and the operator refuse the same): no secrets, and nothing the runtime manages itself.
+ * The rules for {@code spec.servers[].kafka.properties}, shared by the validator and the runtime (so the
+ * CLI, the runtime and the operator refuse the same): no secrets, nothing the runtime manages itself,
+ * only properties a Kafka client knows, each value of its property's type.
  */
 public final class KafkaProperties {
   private static final String SECRETS_INSTEAD =
@@ -49,5 +52,48 @@ public final class KafkaProperties {
     }
     String managed = MANAGED.get(key);
     return managed == null ? null : "managed by the runtime (" + managed + "); remove it";
+  }
+
+  /**
+   * Checks the properties of one Kafka server.
+   *
+   * @param path the properties' path, e.g. {@code spec.servers[1].kafka.properties}
+   * @param properties the properties; may be null
+   * @return one problem per bad property, at {@code path.<key>}; never repeats a secret's value
+   */
+  public static List<Problem> problems(String path, Map<String, String> properties) {
+    List<Problem> problems = new ArrayList<>();
+    if (properties != null) {
+      properties.forEach((k, v) -> {
+        String why = why(k, v);
+        if (why != null) {
+          problems.add(new Problem(path + "." + k, why));
+        }
+      });
+    }
+    return problems;
+  }
+
+  private static String why(String key, String value) {
+    String refusal = refusal(key);
+    if (refusal != null) {
+      return refusal;
+    }
+    String type = KafkaClientProperties.typeOf(key);
+    if (type == null) {
+      return "not a Kafka consumer, producer or admin client property" + suggestion(key);
+    }
+    if (value == null) {
+      return "must be a string, got null";
+    }
+    String expected = KafkaPropertyValues.expected(type, value);
+    return expected == null ? null : "must be " + expected + ", got " + Echo.quoted(value);
+  }
+
+  private static String suggestion(String key) {
+    List<String> close = KafkaClientProperties.types().keySet().stream()
+        .filter(k -> k.endsWith(key) || key.endsWith(k) || k.replace(".", "").equals(key.replace(".", "").replace("-", "")))
+        .sorted().limit(3).toList();
+    return close.isEmpty() ? "" : "; did you mean " + String.join(" or ", close) + "?";
   }
 }

@@ -1,6 +1,8 @@
 package dev.microservice.model;
 
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /** The checks of a server's {@code kafka} part, for {@link ManifestValidator}. */
 final class KafkaSpecValidator {
@@ -12,7 +14,9 @@ final class KafkaSpecValidator {
     this.problems = problems;
   }
 
-  void validate(String path, KafkaSpecValidator.Ranges ranges, KafkaServerSpec kafka) {
+  void validate(String serverPath, KafkaSpecValidator.Ranges ranges, ServerSpec server) {
+    String path = serverPath + ".kafka";
+    KafkaServerSpec kafka = server.getKafka();
     bootstrap(path + ".bootstrapServers", kafka.getBootstrapServers());
     ranges.check(path + ".concurrency", kafka.getConcurrency(), 1, 1024);
     ranges.check(path + ".maxMessageBytes", kafka.getMaxMessageBytes(), 1, Integer.MAX_VALUE);
@@ -38,18 +42,9 @@ final class KafkaSpecValidator {
       add(path + ".deadLetter.topic", Echo.quoted(dlq.getTopic()) + " is not a valid topic name: letters, digits, '.', '_', '-' and '{topic}'");
     }
     if (kafka.getSecurity() != null) {
-      security(path + ".security", kafka.getSecurity());
+      security(path + ".security", kafka.getSecurity(), SecretReferences.slots(serverPath, server));
     }
-    if (kafka.getProperties() != null) {
-      kafka.getProperties().forEach((k, v) -> {
-        String refusal = KafkaProperties.refusal(k);
-        if (refusal != null) {
-          add(path + ".properties." + k, refusal);
-        } else if (v == null) {
-          add(path + ".properties." + k, "must be a string, got null");
-        }
-      });
-    }
+    problems.addAll(KafkaProperties.problems(path + ".properties", kafka.getProperties()));
   }
 
   private void bootstrap(String path, String servers) {
@@ -64,8 +59,12 @@ final class KafkaSpecValidator {
     }
   }
 
-  private void security(String path, KafkaSecuritySpec security) {
+  private void security(String path, KafkaSecuritySpec security, List<SecretReference> secrets) {
+    SecretChecks checks = new SecretChecks(problems);
     KafkaSecuritySpec.Protocol protocol = security.getProtocol() == null ? KafkaSecuritySpec.Protocol.PLAINTEXT : security.getProtocol();
+    if (security.getProtocol() == null) {
+      add(path + ".protocol", "must be PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL, got null; leave it out for PLAINTEXT");
+    }
     boolean sasl = protocol == KafkaSecuritySpec.Protocol.SASL_PLAINTEXT || protocol == KafkaSecuritySpec.Protocol.SASL_SSL;
     if (sasl && security.getSasl() == null) {
       add(path + ".sasl", "is required with protocol " + protocol);
@@ -75,23 +74,40 @@ final class KafkaSpecValidator {
     }
     if (security.getSasl() != null) {
       SaslSpec s = security.getSasl();
+      if (s.getMechanism() == null) {
+        add(path + ".sasl.mechanism", "must be PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512, got null; leave it out for PLAIN");
+      }
       if (s.getUsername() == null || s.getUsername().isBlank()) {
         add(path + ".sasl.username", "is required");
       }
-      new SecretChecks(problems).value(path + ".sasl.password", s.getPassword(), true);
+      secrets.stream().filter(r -> r.field() == SecretField.SASL_PASSWORD).forEach(r -> checks.check(r, true));
     }
     TlsSpec tls = security.getTls();
     if (tls != null) {
       if (protocol != KafkaSecuritySpec.Protocol.SSL && protocol != KafkaSecuritySpec.Protocol.SASL_SSL) {
         add(path + ".tls", "needs protocol SSL or SASL_SSL, not " + protocol);
       }
-      SecretChecks secrets = new SecretChecks(problems);
-      secrets.file(path + ".tls.truststore", tls.getTruststore(), false);
-      secrets.file(path + ".tls.keystore", tls.getKeystore(), false);
-      secrets.value(path + ".tls.truststorePassword", tls.getTruststorePassword(), false);
-      secrets.value(path + ".tls.keystorePassword", tls.getKeystorePassword(),
-          tls.getKeystore() != null && !"PEM".equalsIgnoreCase(tls.getKeystoreType()));
-      secrets.value(path + ".tls.keyPassword", tls.getKeyPassword(), false);
+      boolean keystorePasswordRequired = tls.getKeystore() != null && !"PEM".equalsIgnoreCase(tls.getKeystoreType());
+      secrets.stream().filter(r -> !r.field().isGrpc() && r.field() != SecretField.SASL_PASSWORD)
+          .forEach(r -> checks.check(r, r.field() == SecretField.KEYSTORE_PASSWORD && keystorePasswordRequired));
+      Map<SecretField, SecretReference> byField = new EnumMap<>(SecretField.class);
+      secrets.forEach(r -> byField.put(r.field(), r));
+      storePassword(byField.get(SecretField.TRUSTSTORE_PASSWORD), byField.get(SecretField.TRUSTSTORE), tls.getTruststoreType());
+      storePassword(byField.get(SecretField.KEYSTORE_PASSWORD), byField.get(SecretField.KEYSTORE), tls.getKeystoreType());
+    }
+  }
+
+  /** Kafka's SSL rules: a store's password needs the store, and a PEM store has none (only the key may have one). */
+  private void storePassword(SecretReference password, SecretReference store, String type) {
+    if (password.source() == null) {
+      return;
+    }
+    String storeName = store.field().fieldName();
+    if (store.source() == null) {
+      add(password.path(), "needs tls." + storeName + ": Kafka refuses a store password without the store; remove it or set the store");
+    } else if ("PEM".equalsIgnoreCase(type)) {
+      add(password.path(), "must not be set with " + storeName + "Type PEM: Kafka refuses a password for a PEM store"
+          + (store.field() == SecretField.KEYSTORE ? "; an encrypted key's password belongs in " + SecretField.KEY_PASSWORD.fieldName() : ""));
     }
   }
 

@@ -131,10 +131,10 @@ public final class ManifestValidator {
       add(path, "set exactly one of 'grpc' or 'kafka'; neither is set");
     }
     if (server.getGrpc() != null) {
-      grpc(path + ".grpc", server.getGrpc(), grpcPorts);
+      grpc(path, server, grpcPorts);
     }
     if (server.getKafka() != null) {
-      new KafkaSpecValidator(problems).validate(path + ".kafka", this::range, server.getKafka());
+      new KafkaSpecValidator(problems).validate(path, this::range, server);
     }
     List<NamespaceSpec> namespaces = server.getNamespaces();
     if (namespaces == null || namespaces.isEmpty()) {
@@ -149,7 +149,9 @@ public final class ManifestValidator {
     }
   }
 
-  private void grpc(String path, GrpcServerSpec grpc, Map<Integer, String> grpcPorts) {
+  private void grpc(String serverPath, ServerSpec server, Map<Integer, String> grpcPorts) {
+    String path = serverPath + ".grpc";
+    GrpcServerSpec grpc = server.getGrpc();
     Integer port = grpc.getPort();
     if (port == null) {
       add(path + ".port", "is required");
@@ -159,11 +161,8 @@ public final class ManifestValidator {
         add(path + ".port", "port " + port + " is already used by " + previous);
       }
     }
-    if (grpc.getTls() != null) {
-      SecretChecks secrets = new SecretChecks(problems);
-      secrets.file(path + ".tls.certificate", grpc.getTls().getCertificate(), true);
-      secrets.file(path + ".tls.privateKey", grpc.getTls().getPrivateKey(), true);
-    }
+    SecretChecks secrets = new SecretChecks(problems);
+    SecretReferences.slots(serverPath, server).stream().filter(r -> r.field().isGrpc()).forEach(r -> secrets.check(r, true));
     if (grpc.getMaxInboundMessageBytes() != null) {
       range(path + ".maxInboundMessageBytes", grpc.getMaxInboundMessageBytes(), 1, Integer.MAX_VALUE);
     }

@@ -14,6 +14,11 @@ final class SecretChecks {
     this.problems = problems;
   }
 
+  /** A secret field of the manifest: a file or a value, as its {@link SecretField} says. */
+  void check(SecretReference ref, boolean required) {
+    check(ref.path(), ref.source(), required, !ref.field().isFile());
+  }
+
   /** A secret value: exactly one of secretKeyRef, file or env. */
   void value(String path, SecretValueSpec secret, boolean required) {
     check(path, secret, required, true);

@@ -1,6 +1,8 @@
 package dev.microservice.model;
 
+import java.util.Arrays;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Where a manifest holds secrets: the {@link SecretValueSpec} fields (a password, a store, a key)
@@ -8,9 +10,8 @@ import java.util.regex.Pattern;
  * under these paths, beyond the names of known fields.
  */
 final class SecretPaths {
-  private static final Pattern SECRET_VALUE = Pattern.compile(
-      "spec\\.servers\\[\\d+]\\.(kafka\\.security\\.(sasl\\.password|tls\\.(truststore|keystore|truststorePassword|keystorePassword|keyPassword))"
-          + "|grpc\\.tls\\.(certificate|privateKey))");
+  private static final Pattern SECRET_VALUE = Pattern.compile("spec\\.servers\\[\\d+]\\.("
+      + Arrays.stream(SecretField.values()).map(f -> Pattern.quote(f.field())).collect(Collectors.joining("|")) + ")");
   private static final Pattern PROPERTY = Pattern.compile("spec\\.servers\\[\\d+]\\.kafka\\.properties\\.(.+)");
 
   private SecretPaths() {}

@@ -7,7 +7,8 @@ import dev.microservice.model.ManifestValidator;
 import dev.microservice.model.MicroService;
 import dev.microservice.model.Problem;
 import dev.microservice.model.SecretKeyRef;
-import dev.microservice.operator.desired.SecretRefs;
+import dev.microservice.model.SecretReference;
+import dev.microservice.model.SecretReferences;
 import dev.microservice.operator.status.Reason;
 import dev.microservice.operator.status.SpecProblem;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -33,8 +34,11 @@ public final class SpecChecks {
       return invalid;
     }
     List<Problem> missing = new ArrayList<>();
-    for (SecretRefs.Found found : SecretRefs.of(ms.getSpec())) {
-      SecretKeyRef ref = found.source().getSecretKeyRef();
+    for (SecretReference found : SecretReferences.of(ms.getSpec())) {
+      SecretKeyRef ref = found.secretKeyRef();
+      if (ref == null) {
+        continue;
+      }
       Secret secret = secrets.apply(ref.getName());
       String path = found.path() + ".secretKeyRef";
       if (secret == null) {

@@ -1,14 +1,16 @@
 package dev.microservice.runtime.grpc;
 
 import dev.microservice.model.GrpcServerSpec;
-import dev.microservice.model.GrpcTlsSpec;
+import dev.microservice.model.SecretField;
+import dev.microservice.model.SecretReference;
+import dev.microservice.model.SecretReferences;
 import dev.microservice.model.ServerSpec;
 import dev.microservice.rpc.MessageServiceGrpc;
 import dev.microservice.runtime.Server;
 import dev.microservice.runtime.StartupException;
-import dev.microservice.runtime.kafka.SecretReader;
 import dev.microservice.runtime.metrics.RuntimeMetrics;
 import dev.microservice.runtime.routing.Router;
+import dev.microservice.runtime.secrets.SecretReader;
 import io.grpc.ServerInterceptors;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
@@ -70,7 +72,7 @@ public final class GrpcServer implements Server {
             CommandService.bind(new CommandHandler(spec.getName(), router, metrics, rejections)), new MetadataInterceptor()))
         .addService(health.getHealthService());
     if (grpc.getTls() != null) {
-      builder.sslContext(tls(grpc.getTls()));
+      builder.sslContext(tls());
     }
     if (!Boolean.FALSE.equals(grpc.getReflection())) {
       builder.addService(ProtoReflectionServiceV1.newInstance());
@@ -83,11 +85,22 @@ public final class GrpcServer implements Server {
         String.join(", ", router.namespaces()));
   }
 
-  private SslContext tls(GrpcTlsSpec tls) {
+  private SslContext tls() {
     SecretReader files = new SecretReader(Map.of());
     String path = "spec.servers[" + index + "].grpc.tls";
-    File certificate = new File(files.file(path + ".certificate", tls.getCertificate()));
-    File key = new File(files.file(path + ".privateKey", tls.getPrivateKey()));
+    File certificate = null;
+    File key = null;
+    for (SecretReference ref : SecretReferences.of("spec.servers[" + index + "]", spec)) {
+      File file = new File(files.file(ref.path(), ref.source()));
+      if (ref.field() == SecretField.GRPC_CERTIFICATE) {
+        certificate = file;
+      } else if (ref.field() == SecretField.GRPC_PRIVATE_KEY) {
+        key = file;
+      }
+    }
+    if (certificate == null || key == null) {
+      throw new StartupException(path + ": set both 'certificate' and 'privateKey'");
+    }
     try {
       return GrpcSslContexts.forServer(certificate, key).build();
     } catch (IOException | IllegalArgumentException e) {

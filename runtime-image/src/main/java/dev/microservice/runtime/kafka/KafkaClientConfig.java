@@ -5,17 +5,19 @@ import dev.microservice.model.KafkaProperties;
 import dev.microservice.model.KafkaSecuritySpec;
 import dev.microservice.model.KafkaServerSpec;
 import dev.microservice.model.Manifest;
+import dev.microservice.model.Problem;
 import dev.microservice.model.SaslSpec;
+import dev.microservice.model.SecretReference;
+import dev.microservice.model.SecretReferences;
 import dev.microservice.model.ServerSpec;
 import dev.microservice.model.TlsSpec;
 import dev.microservice.runtime.StartupException;
+import dev.microservice.runtime.secrets.SecretReader;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -31,10 +33,6 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * environment ({@code POD_NAME}) and the secrets it references.
  */
 final class KafkaClientConfig {
-  private static final Set<String> KNOWN = Stream.of(
-          ConsumerConfig.configNames(), ProducerConfig.configNames(), AdminClientConfig.configNames())
-      .flatMap(Set::stream).collect(Collectors.toUnmodifiableSet());
-
   private final String groupId;
   private final String instanceId;
   private final Map<String, Object> common = new HashMap<>();
@@ -71,7 +69,7 @@ final class KafkaClientConfig {
     KafkaClientConfig config = new KafkaClientConfig(groupId, podName, extra, summary);
     config.common.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, kafka.getBootstrapServers());
     if (kafka.getSecurity() != null) {
-      config.security(path + ".kafka.security", kafka.getSecurity(), new SecretReader(env));
+      config.security(path, server, new SecretReader(env));
     }
     return config;
   }
@@ -142,33 +140,28 @@ final class KafkaClientConfig {
     });
   }
 
-  private void security(String path, KafkaSecuritySpec security, SecretReader secrets) {
+  private void security(String path, ServerSpec server, SecretReader secrets) {
+    KafkaSecuritySpec security = server.getKafka().getSecurity();
     common.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, security.getProtocol().name());
     SaslSpec sasl = security.getSasl();
     if (sasl != null) {
-      String password = secrets.read(path + ".sasl.password", sasl.getPassword());
       common.put(SaslConfigs.SASL_MECHANISM, sasl.getMechanism().kafkaName());
-      common.put(SaslConfigs.SASL_JAAS_CONFIG, sasl.getMechanism().loginModule() + " required username=\""
-          + jaasEscape(sasl.getUsername()) + "\" password=\"" + jaasEscape(password) + "\";");
     }
     TlsSpec tls = security.getTls();
     if (tls != null) {
-      if (tls.getTruststore() != null) {
-        common.put(SslConfigs.SSL_TRUSTSTORE_LOCATION_CONFIG, secrets.file(path + ".tls.truststore", tls.getTruststore()));
-      }
       putIfSet(SslConfigs.SSL_TRUSTSTORE_TYPE_CONFIG, tls.getTruststoreType());
-      if (tls.getKeystore() != null) {
-        common.put(SslConfigs.SSL_KEYSTORE_LOCATION_CONFIG, secrets.file(path + ".tls.keystore", tls.getKeystore()));
-      }
       putIfSet(SslConfigs.SSL_KEYSTORE_TYPE_CONFIG, tls.getKeystoreType());
-      if (tls.getTruststorePassword() != null) {
-        common.put(SslConfigs.SSL_TRUSTSTORE_PASSWORD_CONFIG, secrets.read(path + ".tls.truststorePassword", tls.getTruststorePassword()));
-      }
-      if (tls.getKeystorePassword() != null) {
-        common.put(SslConfigs.SSL_KEYSTORE_PASSWORD_CONFIG, secrets.read(path + ".tls.keystorePassword", tls.getKeystorePassword()));
-      }
-      if (tls.getKeyPassword() != null) {
-        common.put(SslConfigs.SSL_KEY_PASSWORD_CONFIG, secrets.read(path + ".tls.keyPassword", tls.getKeyPassword()));
+    }
+    for (SecretReference ref : SecretReferences.of(path, server)) { // in the model's order: the first unreadable one fails
+      switch (ref.field()) {
+        case SASL_PASSWORD -> common.put(SaslConfigs.SASL_JAAS_CONFIG, sasl.getMechanism().loginModule() + " required username=\""
+            + jaasEscape(sasl.getUsername()) + "\" password=\"" + jaasEscape(secrets.read(ref.path(), ref.source())) + "\";");
+        case TRUSTSTORE -> common.put(SslConfigs.SSL_TRUSTSTORE_LOCATION_CONFIG, secrets.file(ref.path(), ref.source()));
+        case KEYSTORE -> common.put(SslConfigs.SSL_KEYSTORE_LOCATION_CONFIG, secrets.file(ref.path(), ref.source()));
+        case TRUSTSTORE_PASSWORD -> common.put(SslConfigs.SSL_TRUSTSTORE_PASSWORD_CONFIG, secrets.read(ref.path(), ref.source()));
+        case KEYSTORE_PASSWORD -> common.put(SslConfigs.SSL_KEYSTORE_PASSWORD_CONFIG, secrets.read(ref.path(), ref.source()));
+        case KEY_PASSWORD -> common.put(SslConfigs.SSL_KEY_PASSWORD_CONFIG, secrets.read(ref.path(), ref.source()));
+        default -> throw new IllegalStateException(ref.path() + ": not a Kafka secret");
       }
     }
   }
@@ -179,26 +172,13 @@ final class KafkaClientConfig {
     }
   }
 
+  /** The model's rules (names, managed and secret keys, value types), again for manifests built in code. */
   private static Map<String, String> checkedProperties(String path, Map<String, String> properties) {
-    if (properties == null) {
-      return Map.of();
+    List<Problem> problems = KafkaProperties.problems(path, properties);
+    if (!problems.isEmpty()) {
+      throw new StartupException(problems.get(0).toString());
     }
-    for (String key : properties.keySet()) {
-      String refusal = KafkaProperties.refusal(key); // the validator's rule; checked again for manifests built in code
-      if (refusal != null) {
-        throw new StartupException(path + "." + key + ": " + refusal);
-      }
-      if (!KNOWN.contains(key)) {
-        throw new StartupException(path + "." + key + ": not a Kafka consumer, producer or admin client property" + suggestion(key));
-      }
-    }
-    return Map.copyOf(properties);
-  }
-
-  private static String suggestion(String key) {
-    List<String> close = KNOWN.stream().filter(k -> k.endsWith(key) || key.endsWith(k) || k.replace(".", "").equals(key.replace(".", "").replace("-", "")))
-        .sorted().limit(3).toList();
-    return close.isEmpty() ? "" : "; did you mean " + String.join(" or ", close) + "?";
+    return properties == null ? Map.of() : Map.copyOf(properties);
   }
 
   private static String jaasEscape(String value) {

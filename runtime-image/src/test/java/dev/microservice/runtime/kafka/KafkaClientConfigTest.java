@@ -71,7 +71,8 @@ class KafkaClientConfigTest {
 
   @Test
   void refusesUnknownManagedAndSecretProperties() {
-    assertThatThrownBy(() -> config(manifest(null, "properties: {max.poll.record: '50'}"), Map.of()))
+    // The model refuses an unknown property when the manifest is parsed (RuntimeRulesParityTest); built in code, here.
+    assertThatThrownBy(() -> config(withProperties(Map.of("max.poll.record", "50")), Map.of()))
         .isInstanceOf(StartupException.class)
         .hasMessage("spec.servers[0].kafka.properties.max.poll.record: not a Kafka consumer, producer or admin client property");
     // The validator refuses these when the manifest is parsed; a manifest changed in code is checked again here.

@@ -1,4 +1,4 @@
-package dev.microservice.runtime.kafka;
+package dev.microservice.runtime.secrets;
 
 import dev.microservice.model.SecretValueSpec;
 import dev.microservice.runtime.StartupException;
