@@ -59,7 +59,7 @@ final class KafkaClientConfig {
   static KafkaClientConfig build(String path, Manifest manifest, ServerSpec server, Map<String, String> env) {
     KafkaServerSpec kafka = server.getKafka();
     String groupId = kafka.getGroupId() != null ? kafka.getGroupId() : defaultGroupId(manifest, server);
-    String podName = env.get("POD_NAME");
+    String podName = env.get(dev.microservice.model.contract.RuntimeContract.POD_NAME_ENV);
     Map<String, String> extra = checkedProperties(path + ".kafka.properties", kafka.getProperties());
     String security = kafka.getSecurity() == null ? "PLAINTEXT" : String.valueOf(kafka.getSecurity().getProtocol());
     String summary = "bootstrap " + kafka.getBootstrapServers() + ", group " + groupId
