@@ -2,14 +2,27 @@ package dev.microservice.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
 
 /** TLS trust and client-certificate stores for a Kafka server. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+// Kafka's store rules, checked by the API server too (KafkaSpecValidator has the same rules and paths).
+@ValidationRule(value = "!has(self.truststorePassword) || has(self.truststore)", fieldPath = ".truststorePassword",
+    message = "needs tls.truststore: Kafka refuses a store password without the store; remove it or set the store")
+@ValidationRule(value = "!has(self.keystorePassword) || has(self.keystore)", fieldPath = ".keystorePassword",
+    message = "needs tls.keystore: Kafka refuses a store password without the store; remove it or set the store")
+@ValidationRule(value = "!has(self.truststorePassword) || !has(self.truststoreType) || !self.truststoreType.matches('^(?i)pem$')",
+    fieldPath = ".truststorePassword", message = "must not be set with truststoreType PEM: Kafka refuses a password for a PEM store")
+@ValidationRule(value = "!has(self.keystorePassword) || !has(self.keystoreType) || !self.keystoreType.matches('^(?i)pem$')",
+    fieldPath = ".keystorePassword", message = "must not be set with keystoreType PEM: Kafka refuses a password for a PEM"
+        + " store; an encrypted key's password belongs in keyPassword")
 public class TlsSpec {
   @JsonPropertyDescription("Trust store (the CAs to trust): a Secret key or a file.")
   private SecretValueSpec truststore;
 
   @JsonPropertyDescription("Trust store type: JKS, PKCS12 or PEM. Defaults to Kafka's default (JKS).")
+  @Size(max = 32) // bounds the cost of the CEL rules above on the API server
   private String truststoreType;
 
   @JsonPropertyDescription("The trust store's password, if it has one.")
@@ -19,6 +32,7 @@ public class TlsSpec {
   private SecretValueSpec keystore;
 
   @JsonPropertyDescription("Key store type: JKS, PKCS12 or PEM.")
+  @Size(max = 32)
   private String keystoreType;
 
   @JsonPropertyDescription("The key store's password.")

@@ -31,7 +31,9 @@ final class CelRules {
     SchemaWalk.walk(path, schema, value, (at, node, v) -> {
       for (JsonNode rule : node.path("x-kubernetes-validations")) {
         if (!evaluate(rule.get("rule").asText(), v)) {
-          problems.add(new Problem(at.isEmpty() ? "(object)" : at, rule.path("message").asText(rule.get("rule").asText())));
+          // fieldPath (".sasl") points below the node the rule sits on, as the API server reports it.
+          String field = at + rule.path("fieldPath").asText("");
+          problems.add(new Problem(field.isEmpty() ? "(object)" : field, rule.path("message").asText(rule.get("rule").asText())));
         }
       }
     });
