@@ -19,7 +19,7 @@ final class ValidateCommand implements Callable<Integer> {
   @Option(names = {"-f", "--file"}, required = true, description = "The MicroService manifest.")
   Path file;
 
-  @Option(names = "--endpoints", paramLabel = "DIR", description = "Also check that every service's endpoint is in the jars of this directory.")
+  @Option(names = dev.microservice.model.contract.RuntimeContract.ENDPOINTS_FLAG, paramLabel = "DIR", description = "Also check that every service's endpoint is in the jars of this directory.")
   Path endpoints;
 
   @Override

@@ -2,7 +2,7 @@ package dev.microservice.model.contract;
 
 /** The Kafka record headers of a request, its reply and its dead letter, as the runtime reads and writes them. */
 public final class KafkaHeaderNames {
-  /** On a request: the service it is for. */
+  /** On a request: the service it is for (also the gRPC metadata key of the same meaning). */
   public static final String SERVICE = "service";
   /** On a request: the topic to send the endpoint's reply to. */
   public static final String REPLY_TO = "reply-to";

@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
 /** Serves {@code rpc.MessageService/Command}: routes each message to its endpoint and maps the outcome to a status. */
 final class CommandHandler {
   private static final Logger LOG = LoggerFactory.getLogger(CommandHandler.class);
-  static final Metadata.Key<String> SERVICE_HEADER = Metadata.Key.of("service", Metadata.ASCII_STRING_MARSHALLER);
+  static final Metadata.Key<String> SERVICE_HEADER = Metadata.Key.of(
+      dev.microservice.model.contract.KafkaHeaderNames.SERVICE, Metadata.ASCII_STRING_MARSHALLER); // the name Kafka requests use
 
   private final String server;
   private final Router router;
