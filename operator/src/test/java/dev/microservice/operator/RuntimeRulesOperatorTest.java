@@ -5,26 +5,15 @@ import static org.awaitility.Awaitility.await;
 
 import dev.microservice.model.MicroService;
 import io.fabric8.kubernetes.api.model.Condition;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.mockwebserver.Context;
-import io.fabric8.mockwebserver.MockWebServer;
-import io.fabric8.mockwebserver.ServerRequest;
-import io.fabric8.mockwebserver.ServerResponse;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Queue;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -38,33 +27,32 @@ class RuntimeRulesOperatorTest {
   static final String NS = "shop";
   static KubernetesMockServer server;
   static KubernetesClient client;
-  static MicroServiceOperator operator;
+  static OperatorOnMockServer running;
 
   @BeforeAll
   static void start() {
-    var responses = new HashMap<ServerRequest, Queue<ServerResponse>>();
-    server = new KubernetesMockServer(new Context(), new MockWebServer(), responses, new KubernetesMixedDispatcher(responses), false);
-    server.init();
-    client = server.createClient();
-    client.apiextensions().v1().customResourceDefinitions()
-        .resource(TestResources.read(TestResources.ROOT.resolve("crds/microservices.microservice.dev-v1.yml"), CustomResourceDefinition.class))
-        .create();
-    OperatorSettings settings = OperatorSettings.fromEnv(java.util.Map.of("RUNTIME_IMAGE", TestResources.RUNTIME_IMAGE,
-        "WATCH_NAMESPACES", NS, "LEADER_ELECTION", "false", "MANAGEMENT_PORT", "0"));
-    operator = OperatorFactory.create(client, settings, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), () -> {});
-    operator.start();
+    running = OperatorOnMockServer.start(NS, java.util.Map.of());
+    server = running.server();
+    client = running.client();
   }
 
   @AfterAll
   static void stop() {
-    operator.stop();
-    client.close();
-    server.destroy();
+    running.close();
   }
 
+  /** The corpus, without the manifests an API server never stores (an explicit null is dropped before the operator). */
   static List<Path> manifests() throws IOException {
     try (Stream<Path> files = Files.list(TestResources.ROOT.resolve("model/src/test/resources/runtime-rules"))) {
-      return files.sorted().toList();
+      return files.sorted().filter(f -> !read(f).contains("\n# operator: not applicable")).toList();
+    }
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 
@@ -73,7 +61,6 @@ class RuntimeRulesOperatorTest {
   void reportsTheProblemOnTheStatusAndWritesNoDeployment(Path manifest) throws IOException {
     String expected = Files.readAllLines(manifest).stream().filter(l -> l.startsWith("# expect: ")).findFirst().orElseThrow()
         .substring("# expect: ".length());
-    Assumptions.assumeFalse(Files.readString(manifest).contains("\n# operator: not applicable"), "an API server never stores it");
     String name = manifest.getFileName().toString().replace(".yaml", "");
     MicroService ms = TestResources.read(manifest, MicroService.class);
     ms.getMetadata().setName(name);

@@ -8,24 +8,13 @@ import dev.microservice.model.MicroService;
 import dev.microservice.model.SaslSpec;
 import dev.microservice.model.SecretKeyRef;
 import dev.microservice.model.SecretValueSpec;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
-import io.fabric8.mockwebserver.Context;
-import io.fabric8.mockwebserver.MockWebServer;
-import io.fabric8.mockwebserver.ServerRequest;
-import io.fabric8.mockwebserver.ServerResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Queue;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,30 +25,20 @@ class SecretChecksOffTest {
   static final String NS = "shop";
   static KubernetesMockServer server;
   static KubernetesClient client;
-  static MicroServiceOperator operator;
+  static OperatorOnMockServer running;
 
   @BeforeAll
   static void start() {
-    // CRUD mode, as MicroServiceReconcilerTest sets it up.
-    var responses = new HashMap<ServerRequest, Queue<ServerResponse>>();
-    server = new KubernetesMockServer(new Context(), new MockWebServer(), responses, new KubernetesMixedDispatcher(responses), false);
-    server.init();
-    client = server.createClient();
-    client.apiextensions().v1().customResourceDefinitions()
-        .resource(TestResources.read(TestResources.ROOT.resolve("crds/microservices.microservice.dev-v1.yml"), CustomResourceDefinition.class))
-        .create();
-    OperatorSettings settings = OperatorSettings.fromEnv(java.util.Map.of("RUNTIME_IMAGE", TestResources.RUNTIME_IMAGE,
-        "WATCH_NAMESPACES", NS, "LEADER_ELECTION", "false", "MANAGEMENT_PORT", "0", "SECRET_CHECKS", "false"));
-    assertThat(settings.secretChecks()).isFalse();
-    operator = OperatorFactory.create(client, settings, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), () -> {});
-    operator.start();
+    assertThat(OperatorSettings.fromEnv(java.util.Map.of("RUNTIME_IMAGE", TestResources.RUNTIME_IMAGE, "SECRET_CHECKS", "false"))
+        .secretChecks()).isFalse();
+    running = OperatorOnMockServer.start(NS, java.util.Map.of("SECRET_CHECKS", "false"));
+    server = running.server();
+    client = running.client();
   }
 
   @AfterAll
   static void stop() {
-    operator.stop();
-    client.close();
-    server.destroy();
+    running.close();
   }
 
   @Test
