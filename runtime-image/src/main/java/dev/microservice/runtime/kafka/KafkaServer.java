@@ -1,5 +1,6 @@
 package dev.microservice.runtime.kafka;
 
+import dev.microservice.model.Delivery;
 import dev.microservice.model.GroupProtocol;
 import dev.microservice.model.KafkaServerSpec;
 import dev.microservice.model.Manifest;
@@ -24,8 +25,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A Kafka server: one consumer group over the server's topics (its namespaces), at-least-once
- * handling with per-partition order, retries, dead letters and request-reply.
+ * A Kafka server: one consumer group over the server's topics (its namespaces), at-least-once or
+ * exactly-once handling with per-partition order, retries, dead letters and request-reply.
  */
 public final class KafkaServer implements Server {
   private static final Logger LOG = LoggerFactory.getLogger(KafkaServer.class);
@@ -39,7 +40,7 @@ public final class KafkaServer implements Server {
   private KafkaProducer<byte[], byte[]> producer;
   private ExecutorService pool;
   private ScheduledExecutorService timer;
-  private PollLoop loop;
+  private ConsumerLoop loop;
   private Thread thread;
 
   /**
@@ -78,14 +79,23 @@ public final class KafkaServer implements Server {
       protocol = checks.groupProtocol(kafka.getGroupProtocol());
       checks.topics(topics, kafka.getDeadLetter());
     }
+    boolean exactlyOnce = kafka.getDelivery() == Delivery.EXACTLY_ONCE;
     producer = new KafkaProducer<>(config.producer(kafka.getMaxMessageBytes()));
+    if (exactlyOnce) {
+      producer.initTransactions(); // fences an earlier instance of this pod and aborts its open transaction
+    }
     pool = Executors.newFixedThreadPool(kafka.getConcurrency(), threads("kafka-" + name() + "-worker"));
     timer = Executors.newSingleThreadScheduledExecutor(threads("kafka-" + name() + "-retry"));
     RecordHandler handler = new RecordHandler(name(), router, kafka.getMaxMessageBytes(), Backoff.of(kafka.getRetry()),
-        kafka.getDeadLetter(), new Replies(producer), metrics, KafkaMetrics.of(metrics.registry()));
+        kafka.getDeadLetter(), new Replies(producer, exactlyOnce), metrics, KafkaMetrics.of(metrics.registry()));
     Map<String, Object> consumerConfig = config.consumer(protocol);
-    loop = new PollLoop(name(), () -> new KafkaConsumer<>(consumerConfig), topics, tp -> new PartitionWorker(tp, handler, pool, timer),
-        KafkaMetrics.of(metrics.registry()), drainTimeout);
+    if (exactlyOnce) {
+      loop = new TransactionalLoop(name(), () -> new KafkaConsumer<>(consumerConfig), producer, topics, handler, pool,
+          KafkaMetrics.of(metrics.registry()));
+    } else {
+      loop = new PollLoop(name(), () -> new KafkaConsumer<>(consumerConfig), topics, tp -> new PartitionWorker(tp, handler, pool, timer),
+          KafkaMetrics.of(metrics.registry()), drainTimeout);
+    }
     thread = new Thread(loop, "kafka-" + name() + "-poll");
     thread.start();
     LOG.info("Kafka server '{}' consuming {} ({}, {} group protocol)", name(), topics, config.summary(),
