@@ -139,7 +139,7 @@ final class KafkaClientConfig {
     p.put(ProducerConfig.LINGER_MS_CONFIG, 0);
     p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 15_000);
     p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
-    p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Math.max(1024 * 1024, maxMessageBytes + 64 * 1024));
+    p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, maxRequestBytes(maxMessageBytes));
     p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
     p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
     putApplicable(p, ProducerConfig.configNames());
@@ -147,6 +147,11 @@ final class KafkaClientConfig {
       p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId); // after the manifest's: never overridden
     }
     return p;
+  }
+
+  /** @return the producer's max.request.size: room for a value of maxMessageBytes and its headers, at least 1 MiB */
+  static int maxRequestBytes(int maxMessageBytes) {
+    return Math.max(1024 * 1024, maxMessageBytes + 64 * 1024);
   }
 
   Map<String, Object> admin() {

@@ -30,6 +30,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class KafkaServer implements Server {
   private static final Logger LOG = LoggerFactory.getLogger(KafkaServer.class);
+  /** Room left in a produce request for a dead letter's key and headers. */
+  private static final int REQUEST_HEADROOM = 64 * 1024;
 
   private final String path;
   private final ServerSpec spec;
@@ -86,8 +88,14 @@ public final class KafkaServer implements Server {
     }
     pool = Executors.newFixedThreadPool(kafka.getConcurrency(), threads("kafka-" + name() + "-worker"));
     timer = Executors.newSingleThreadScheduledExecutor(threads("kafka-" + name() + "-retry"));
+    Replies replies = new Replies(producer, exactlyOnce);
+    // In a transaction a dead letter Kafka refuses as too large would abort the batch: leave such values out up front.
+    long deadLetterValueLimit = exactlyOnce ? KafkaClientConfig.maxRequestBytes(kafka.getMaxMessageBytes()) - REQUEST_HEADROOM
+        : Long.MAX_VALUE;
+    DeadLetters deadLetters = new DeadLetters(name(), kafka.getDeadLetter(), replies, KafkaMetrics.of(metrics.registry()),
+        deadLetterValueLimit);
     RecordHandler handler = new RecordHandler(name(), router, kafka.getMaxMessageBytes(), Backoff.of(kafka.getRetry()),
-        kafka.getDeadLetter(), new Replies(producer, exactlyOnce), metrics, KafkaMetrics.of(metrics.registry()));
+        deadLetters, replies, metrics, KafkaMetrics.of(metrics.registry()));
     Map<String, Object> consumerConfig = config.consumer(protocol);
     if (exactlyOnce) {
       loop = new TransactionalLoop(name(), () -> new KafkaConsumer<>(consumerConfig), producer, topics, handler, pool,
