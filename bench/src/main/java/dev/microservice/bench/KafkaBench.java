@@ -47,6 +47,7 @@ final class KafkaBench {
       double baseline = records * 1e9 / baselineConsume(kafka, records).toNanos();
       double ours = records * 1e9 / runtimeConsume(kafka, records).toNanos();
       results.add(new Result("kafka", "throughput", ours, baseline, "records=" + records + " size=100B partitions=4 unit=records/s"));
+      results.add(exactlyOnceRatio(kafka, quick ? 100_000 : 1_000_000));
       int rate = 200;
       Duration duration = Duration.ofSeconds(quick ? 5 : 15);
       long[] base = roundTrips(kafka, "bench-rr-baseline", rate, duration, this::startBaselineReplier);
@@ -112,6 +113,53 @@ final class KafkaBench {
         BenchEndpoints.jarDir(work.resolve("endpoints")), 0); Admin admin = kafka.admin()) {
       rt.start();
       while (committed(admin, "runtime") < records) {
+        Thread.sleep(20);
+      }
+      return Duration.ofNanos(System.nanoTime() - start);
+    }
+  }
+
+  /**
+   * Request-reply throughput with delivery exactlyOnce against atLeastOnce, over the same request
+   * records (read by two consumer groups one after the other).
+   */
+  private Result exactlyOnceRatio(EmbeddedKafka kafka, int records) throws Exception {
+    kafka.createTopic("bench-eos", 4);
+    kafka.createTopic("bench-eos-replies", 4);
+    RecordHeaders h = new RecordHeaders();
+    h.add(KafkaHeaderNames.SERVICE, "echo".getBytes(StandardCharsets.UTF_8));
+    h.add(KafkaHeaderNames.REPLY_TO, "bench-eos-replies".getBytes(StandardCharsets.UTF_8));
+    try (KafkaProducer<byte[], byte[]> p = new KafkaProducer<>(Map.of("bootstrap.servers", kafka.bootstrapServers(),
+        "linger.ms", 20, "batch.size", 262_144, "acks", "1"), new ByteArraySerializer(), new ByteArraySerializer())) {
+      for (int i = 0; i < records; i++) {
+        RecordHeaders headers = new RecordHeaders(h.toArray());
+        headers.add(KafkaHeaderNames.CORRELATION_ID, ("c" + i).getBytes(StandardCharsets.UTF_8));
+        p.send(new ProducerRecord<>("bench-eos", null, ("k" + i).getBytes(StandardCharsets.UTF_8), new byte[100], headers));
+      }
+      p.flush();
+    }
+    double atLeastOnce = records * 1e9 / requestReply(kafka, "rr-alo", "atLeastOnce", records).toNanos();
+    double exactlyOnce = records * 1e9 / requestReply(kafka, "rr-eos", "exactlyOnce", records).toNanos();
+    return new Result("kafka", "exactly-once-rr", exactlyOnce, atLeastOnce,
+        "request-reply records=" + records + " size=100B partitions=4 unit=records/s baseline=atLeastOnce");
+  }
+
+  private Duration requestReply(EmbeddedKafka kafka, String group, String delivery, int records) throws Exception {
+    String manifest = """
+        apiVersion: microservice.dev/v1alpha1
+        kind: MicroService
+        metadata: {name: bench-%s}
+        spec:
+          servers:
+            - name: events
+              kafka: {bootstrapServers: "%s", groupId: %s, delivery: %s}
+              namespaces: [{name: bench-eos, services: [{name: echo, endpoint: echo}]}]
+        """.formatted(group, kafka.bootstrapServers(), group, delivery);
+    long start = System.nanoTime();
+    try (MicroserviceRuntime rt = new MicroserviceRuntime(ManifestParser.parse(manifest, "bench"),
+        BenchEndpoints.jarDir(work.resolve("endpoints")), 0); Admin admin = kafka.admin()) {
+      rt.start();
+      while (committed(admin, group) < records) {
         Thread.sleep(20);
       }
       return Duration.ofNanos(System.nanoTime() - start);

@@ -26,6 +26,7 @@ public final class KafkaProperties {
       Map.entry("key.serializer", "replies are raw bytes"),
       Map.entry("value.serializer", "replies are raw bytes"),
       Map.entry("acks", "replies and dead letters need acks=all"),
+      Map.entry("transactional.id", "set spec.servers[].kafka.delivery: exactlyOnce; the id comes from the pod name"),
       Map.entry("enable.idempotence", "replies and dead letters need idempotence"),
       Map.entry("security.protocol", "set spec.servers[].kafka.security.protocol"),
       Map.entry("sasl.mechanism", "set spec.servers[].kafka.security.sasl.mechanism"));

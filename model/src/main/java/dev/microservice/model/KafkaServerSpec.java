@@ -12,7 +12,7 @@ import java.util.Map;
 
 /** Settings of a Kafka consumer whose namespaces are topics. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"bootstrapServers", "groupId", "groupProtocol", "concurrency", "maxMessageBytes",
+@JsonPropertyOrder({"bootstrapServers", "groupId", "groupProtocol", "delivery", "concurrency", "maxMessageBytes",
     "retry", "deadLetter", "security", "properties"})
 public class KafkaServerSpec {
   /** The record size limit used when a manifest does not set one: 1 MiB. */
@@ -32,6 +32,14 @@ public class KafkaServerSpec {
           + " 'consumer' when the brokers support it.")
   @Default("auto")
   private GroupProtocol groupProtocol = GroupProtocol.AUTO;
+
+  @JsonPropertyDescription(
+      "'atLeastOnce' (the default): a reply or dead letter may be sent again after a crash."
+          + " 'exactlyOnce': the replies, dead letters and consumed offsets of each polled batch commit in one"
+          + " Kafka transaction (transactional id per pod) and topics are read read_committed;"
+          + " endpoint side effects outside Kafka stay at-least-once.")
+  @Default("atLeastOnce")
+  private Delivery delivery = Delivery.AT_LEAST_ONCE;
 
   @JsonPropertyDescription(
       "How many partitions are handled at the same time. Records of one partition are always"
@@ -84,6 +92,14 @@ public class KafkaServerSpec {
 
   public void setGroupProtocol(GroupProtocol groupProtocol) {
     this.groupProtocol = groupProtocol;
+  }
+
+  public Delivery getDelivery() {
+    return delivery;
+  }
+
+  public void setDelivery(Delivery delivery) {
+    this.delivery = delivery;
   }
 
   public Integer getConcurrency() {

@@ -6,6 +6,7 @@ import java.util.Map;
 
 /** The checks of a server's {@code kafka} part, for {@link ManifestValidator}. */
 final class KafkaSpecValidator {
+  private static final String ISOLATION_LEVEL = "isolation.level";
   private static final String TOPIC_TEMPLATE = "^[a-zA-Z0-9._{}-]{1,249}$";
 
   private final List<Problem> problems;
@@ -45,6 +46,10 @@ final class KafkaSpecValidator {
       security(path + ".security", kafka.getSecurity(), SecretReferences.slots(serverPath, server));
     }
     problems.addAll(KafkaProperties.problems(path + ".properties", kafka.getProperties()));
+    if (kafka.getDelivery() == Delivery.EXACTLY_ONCE && kafka.getProperties() != null
+        && kafka.getProperties().containsKey(ISOLATION_LEVEL)) {
+      add(path + ".properties." + ISOLATION_LEVEL, "managed by the runtime with delivery exactlyOnce (read_committed); remove it");
+    }
   }
 
   private void bootstrap(String path, String servers) {

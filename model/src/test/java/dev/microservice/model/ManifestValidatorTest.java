@@ -109,6 +109,33 @@ class ManifestValidatorTest {
   }
 
   @Test
+  void kafkaDelivery() {
+    assertThat(problems(HEADER + """
+        spec:
+          servers:
+            - name: events
+              kafka: {bootstrapServers: "k:9092", delivery: exactly-once}
+              %s
+        """.formatted(NS)))
+        .containsExactly("spec.servers[0].kafka.delivery: expected one of atLeastOnce, exactlyOnce, got 'exactly-once'");
+    assertThat(problems(HEADER + """
+        spec:
+          servers:
+            - name: events
+              kafka:
+                bootstrapServers: "k:9092"
+                delivery: exactlyOnce
+                properties: {isolation.level: read_uncommitted, transactional.id: mine}
+              %s
+        """.formatted(NS)))
+        .containsExactlyInAnyOrder(
+            "spec.servers[0].kafka.properties.transactional.id: managed by the runtime (set spec.servers[].kafka.delivery:"
+                + " exactlyOnce; the id comes from the pod name); remove it",
+            "spec.servers[0].kafka.properties.isolation.level: managed by the runtime with delivery exactlyOnce"
+                + " (read_committed); remove it");
+  }
+
+  @Test
   void kafkaSettings() {
     assertThat(problems(HEADER + """
         spec:

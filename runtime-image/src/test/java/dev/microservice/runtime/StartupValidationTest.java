@@ -30,6 +30,8 @@ class StartupValidationTest {
             "spec.servers[0].grpc.port: must be between 1 and 65535, got 0"),
         Arguments.of("empty", HEAD + "    - name: rpc\n      grpc: {port: 9090}\n      namespaces: [{name: greeter, services: []}]\n",
             "spec.servers[0].namespaces[0].services: must list at least one service"),
+        Arguments.of("delivery", HEAD + "    - name: events\n      kafka: {bootstrapServers: 'k:9092', delivery: exactly-once}\n" + NS,
+            "spec.servers[0].kafka.delivery: expected one of atLeastOnce, exactlyOnce, got 'exactly-once'"),
         Arguments.of("no-servers", HEAD.replace("  servers:\n", "  servers: []\n"),
             "spec.servers: must list at least one server"));
   }

@@ -22,18 +22,27 @@ final class DeadLetters {
   private final DeadLetterSpec spec;
   private final Replies sender;
   private final KafkaMetrics kafkaMetrics;
+  private final long valueLimit;
+
+  /** Dead letters that keep any value Kafka accepts (at-least-once: a refused one is sent again without it). */
+  DeadLetters(String server, DeadLetterSpec spec, Replies sender, KafkaMetrics kafkaMetrics) {
+    this(server, spec, sender, kafkaMetrics, Long.MAX_VALUE);
+  }
 
   /**
    * @param server the Kafka server's name, for the metrics
    * @param spec the server's dead-letter settings
    * @param sender sends and waits for acknowledgement
    * @param kafkaMetrics where dead-lettered and skipped records are counted
+   * @param valueLimit values larger than this are left out up front; in a transaction a refused
+   *     send would abort the whole batch, so it must not be tried
    */
-  DeadLetters(String server, DeadLetterSpec spec, Replies sender, KafkaMetrics kafkaMetrics) {
+  DeadLetters(String server, DeadLetterSpec spec, Replies sender, KafkaMetrics kafkaMetrics, long valueLimit) {
     this.server = server;
     this.spec = spec;
     this.sender = sender;
     this.kafkaMetrics = kafkaMetrics;
+    this.valueLimit = valueLimit;
   }
 
   /**
@@ -55,13 +64,17 @@ final class DeadLetters {
     }
     String topic = spec.topicFor(record.topic());
     RecordHeaders headers = headers(record, error, errorClass, attempts);
+    int valueBytes = record.value() == null ? 0 : record.value().length;
     try {
+      if (valueBytes > valueLimit) {
+        throw new SendFailure("dead letter value over " + valueLimit + " bytes", new RecordTooLargeException("not sent"));
+      }
       sender.send(new ProducerRecord<>(topic, null, record.key(), record.value(), headers), "dead letter to " + topic);
     } catch (SendFailure e) {
       if (!(e.getCause() instanceof RecordTooLargeException)) {
         throw e;
       }
-      headers.add(KafkaHeaderNames.DLQ_VALUE_OMITTED_BYTES, KafkaHeaders.utf8(record.value() == null ? 0 : record.value().length));
+      headers.add(KafkaHeaderNames.DLQ_VALUE_OMITTED_BYTES, KafkaHeaders.utf8(valueBytes));
       sender.send(new ProducerRecord<>(topic, null, record.key(), null, headers), "dead letter (without value) to " + topic);
     }
     kafkaMetrics.record(server, record.topic(), service, Outcome.DEAD_LETTERED);

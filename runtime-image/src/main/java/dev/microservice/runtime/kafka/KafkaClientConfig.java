@@ -1,5 +1,6 @@
 package dev.microservice.runtime.kafka;
 
+import dev.microservice.model.Delivery;
 import dev.microservice.model.GroupProtocol;
 import dev.microservice.model.KafkaProperties;
 import dev.microservice.model.KafkaSecuritySpec;
@@ -38,12 +39,15 @@ final class KafkaClientConfig {
   private final Map<String, Object> common = new HashMap<>();
   private final Map<String, String> extra;
   private final String summary;
+  private final String transactionalId;
 
-  private KafkaClientConfig(String groupId, String instanceId, Map<String, String> extra, String summary) {
+  private KafkaClientConfig(String groupId, String instanceId, Map<String, String> extra, String summary,
+      String transactionalId) {
     this.groupId = groupId;
     this.instanceId = instanceId;
     this.extra = extra;
     this.summary = summary;
+    this.transactionalId = transactionalId;
   }
 
   /**
@@ -66,7 +70,10 @@ final class KafkaClientConfig {
         + (podName != null ? ", instance " + podName : "") + ", security " + security
         + (kafka.getSecurity() != null && kafka.getSecurity().getSasl() != null
             ? " (" + kafka.getSecurity().getSasl().getMechanism().kafkaName() + " as '" + kafka.getSecurity().getSasl().getUsername() + "')" : "");
-    KafkaClientConfig config = new KafkaClientConfig(groupId, podName, extra, summary);
+    String transactionalId = kafka.getDelivery() == Delivery.EXACTLY_ONCE
+        ? transactionalId(manifest, server, podName != null ? podName : HostName.get(env)) : null;
+    KafkaClientConfig config = new KafkaClientConfig(groupId, podName, extra,
+        summary + (transactionalId != null ? ", exactly once as '" + transactionalId + "'" : ""), transactionalId);
     config.common.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, kafka.getBootstrapServers());
     if (kafka.getSecurity() != null) {
       config.security(path, server, new SecretReader(env));
@@ -78,6 +85,19 @@ final class KafkaClientConfig {
   static String defaultGroupId(Manifest manifest, ServerSpec server) {
     String namespace = manifest.getMetadata().getNamespace();
     return (namespace == null || namespace.isBlank() ? "default" : namespace) + "." + manifest.getMetadata().getName() + "." + server.getName();
+  }
+
+  /**
+   * The transactional id of a pod's exactly-once server: {@code <namespace or default>.<name>.<server>.<pod>},
+   * the same after a restart, so that the new producer fences the old one and aborts its open transaction.
+   */
+  static String transactionalId(Manifest manifest, ServerSpec server, String pod) {
+    return defaultGroupId(manifest, server) + "." + pod;
+  }
+
+  /** @return the transactional id, or null with at-least-once delivery */
+  String transactionalId() {
+    return transactionalId;
   }
 
   String groupId() {
@@ -105,6 +125,9 @@ final class KafkaClientConfig {
     c.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
     c.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
     putApplicable(c, ConsumerConfig.configNames());
+    if (transactionalId != null) {
+      c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"); // after the manifest's: never overridden
+    }
     return c;
   }
 
@@ -116,11 +139,19 @@ final class KafkaClientConfig {
     p.put(ProducerConfig.LINGER_MS_CONFIG, 0);
     p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 15_000);
     p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
-    p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Math.max(1024 * 1024, maxMessageBytes + 64 * 1024));
+    p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, maxRequestBytes(maxMessageBytes));
     p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
     p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
     putApplicable(p, ProducerConfig.configNames());
+    if (transactionalId != null) {
+      p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId); // after the manifest's: never overridden
+    }
     return p;
+  }
+
+  /** @return the producer's max.request.size: room for a value of maxMessageBytes and its headers, at least 1 MiB */
+  static int maxRequestBytes(int maxMessageBytes) {
+    return Math.max(1024 * 1024, maxMessageBytes + 64 * 1024);
   }
 
   Map<String, Object> admin() {

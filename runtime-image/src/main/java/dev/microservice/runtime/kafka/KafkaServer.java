@@ -1,5 +1,6 @@
 package dev.microservice.runtime.kafka;
 
+import dev.microservice.model.Delivery;
 import dev.microservice.model.GroupProtocol;
 import dev.microservice.model.KafkaServerSpec;
 import dev.microservice.model.Manifest;
@@ -24,11 +25,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A Kafka server: one consumer group over the server's topics (its namespaces), at-least-once
- * handling with per-partition order, retries, dead letters and request-reply.
+ * A Kafka server: one consumer group over the server's topics (its namespaces), at-least-once or
+ * exactly-once handling with per-partition order, retries, dead letters and request-reply.
  */
 public final class KafkaServer implements Server {
   private static final Logger LOG = LoggerFactory.getLogger(KafkaServer.class);
+  /** Room left in a produce request for a dead letter's key and headers. */
+  private static final int REQUEST_HEADROOM = 64 * 1024;
 
   private final String path;
   private final ServerSpec spec;
@@ -39,7 +42,7 @@ public final class KafkaServer implements Server {
   private KafkaProducer<byte[], byte[]> producer;
   private ExecutorService pool;
   private ScheduledExecutorService timer;
-  private PollLoop loop;
+  private ConsumerLoop loop;
   private Thread thread;
 
   /**
@@ -78,14 +81,29 @@ public final class KafkaServer implements Server {
       protocol = checks.groupProtocol(kafka.getGroupProtocol());
       checks.topics(topics, kafka.getDeadLetter());
     }
+    boolean exactlyOnce = kafka.getDelivery() == Delivery.EXACTLY_ONCE;
     producer = new KafkaProducer<>(config.producer(kafka.getMaxMessageBytes()));
+    if (exactlyOnce) {
+      producer.initTransactions(); // fences an earlier instance of this pod and aborts its open transaction
+    }
     pool = Executors.newFixedThreadPool(kafka.getConcurrency(), threads("kafka-" + name() + "-worker"));
     timer = Executors.newSingleThreadScheduledExecutor(threads("kafka-" + name() + "-retry"));
+    Replies replies = new Replies(producer, exactlyOnce);
+    // In a transaction a dead letter Kafka refuses as too large would abort the batch: leave such values out up front.
+    long deadLetterValueLimit = exactlyOnce ? KafkaClientConfig.maxRequestBytes(kafka.getMaxMessageBytes()) - REQUEST_HEADROOM
+        : Long.MAX_VALUE;
+    DeadLetters deadLetters = new DeadLetters(name(), kafka.getDeadLetter(), replies, KafkaMetrics.of(metrics.registry()),
+        deadLetterValueLimit);
     RecordHandler handler = new RecordHandler(name(), router, kafka.getMaxMessageBytes(), Backoff.of(kafka.getRetry()),
-        kafka.getDeadLetter(), new Replies(producer), metrics, KafkaMetrics.of(metrics.registry()));
+        deadLetters, replies, metrics, KafkaMetrics.of(metrics.registry()));
     Map<String, Object> consumerConfig = config.consumer(protocol);
-    loop = new PollLoop(name(), () -> new KafkaConsumer<>(consumerConfig), topics, tp -> new PartitionWorker(tp, handler, pool, timer),
-        KafkaMetrics.of(metrics.registry()), drainTimeout);
+    if (exactlyOnce) {
+      loop = new TransactionalLoop(name(), () -> new KafkaConsumer<>(consumerConfig), producer, topics, handler, pool,
+          KafkaMetrics.of(metrics.registry()));
+    } else {
+      loop = new PollLoop(name(), () -> new KafkaConsumer<>(consumerConfig), topics, tp -> new PartitionWorker(tp, handler, pool, timer),
+          KafkaMetrics.of(metrics.registry()), drainTimeout);
+    }
     thread = new Thread(loop, "kafka-" + name() + "-poll");
     thread.start();
     LOG.info("Kafka server '{}' consuming {} ({}, {} group protocol)", name(), topics, config.summary(),

@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * partitions whose workers are behind (so polling never stops and slow endpoints cause no
  * rebalance), commits what the workers have finished, and drains on stop.
  */
-final class PollLoop implements Runnable, ConsumerRebalanceListener {
+final class PollLoop implements ConsumerLoop, ConsumerRebalanceListener {
   private static final Logger LOG = LoggerFactory.getLogger(PollLoop.class);
   private static final Duration POLL = Duration.ofMillis(100);
   private static final long COMMIT_EVERY_NANOS = Duration.ofMillis(200).toNanos();
@@ -103,15 +103,18 @@ final class PollLoop implements Runnable, ConsumerRebalanceListener {
     }
   }
 
-  void stop() {
+  @Override
+  public void stop() {
     stopping = true;
   }
 
-  boolean joined() {
+  @Override
+  public boolean joined() {
     return joined && !stopping && failure == null;
   }
 
-  Throwable failure() {
+  @Override
+  public Throwable failure() {
     return failure;
   }
 

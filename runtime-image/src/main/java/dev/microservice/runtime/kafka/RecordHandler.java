@@ -38,11 +38,17 @@ final class RecordHandler {
 
   RecordHandler(String server, Router router, int maxMessageBytes, Backoff backoff, DeadLetterSpec deadLetter,
       Replies replies, RuntimeMetrics metrics, KafkaMetrics kafkaMetrics) {
+    this(server, router, maxMessageBytes, backoff, new DeadLetters(server, deadLetter, replies, kafkaMetrics), replies,
+        metrics, kafkaMetrics);
+  }
+
+  RecordHandler(String server, Router router, int maxMessageBytes, Backoff backoff, DeadLetters deadLetters,
+      Replies replies, RuntimeMetrics metrics, KafkaMetrics kafkaMetrics) {
     this.server = server;
     this.router = router;
     this.maxMessageBytes = maxMessageBytes;
     this.backoff = backoff;
-    this.deadLetters = new DeadLetters(server, deadLetter, replies, kafkaMetrics);
+    this.deadLetters = deadLetters;
     this.replies = replies;
     this.metrics = metrics;
     this.kafkaMetrics = kafkaMetrics;

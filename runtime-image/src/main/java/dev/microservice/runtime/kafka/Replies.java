@@ -14,9 +14,20 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
  */
 final class Replies {
   private final Producer<byte[], byte[]> producer;
+  private final boolean transactional;
 
+  /** Replies that wait for each acknowledgement (at-least-once). */
   Replies(Producer<byte[], byte[]> producer) {
+    this(producer, false);
+  }
+
+  /**
+   * @param transactional whether sends belong to the producer's open transaction: then they are not
+   *     awaited one by one, since committing the transaction fails if any of them failed
+   */
+  Replies(Producer<byte[], byte[]> producer, boolean transactional) {
     this.producer = producer;
+    this.transactional = transactional;
   }
 
   /** A send that failed; {@link #retriable()} says whether trying again later may work. */
@@ -69,7 +80,10 @@ final class Replies {
    */
   void send(ProducerRecord<byte[], byte[]> record, String what) throws SendFailure, InterruptedException {
     try {
-      producer.send(record).get();
+      var sent = producer.send(record);
+      if (!transactional || sent.isDone()) {
+        sent.get();
+      }
     } catch (ExecutionException e) {
       throw new SendFailure("cannot send " + what, e.getCause());
     } catch (RuntimeException e) {

@@ -80,6 +80,16 @@ class DeadLettersTest {
   }
 
   @Test
+  void inATransactionAValueOverTheLimitIsLeftOutWithoutTryingIt() throws Exception {
+    FailingProducer producer = new FailingProducer(r -> r.value() == null ? null : new IllegalStateException("tried"));
+    new DeadLetters("events", new DeadLetterSpec(), new Replies(producer, true), KafkaMetrics.of(metrics.registry()), 4)
+        .send(record("12345"), "fail", 1, "boom", "X");
+    assertThat(producer.history()).hasSize(1);
+    assertThat(producer.history().get(0).value()).isNull();
+    assertThat(header(producer.history().get(0), DLQ_VALUE_OMITTED_BYTES)).isEqualTo("5");
+  }
+
+  @Test
   void anyOtherSendFailureIsThrownSoThatTheRecordIsTriedAgain() throws IOException {
     FailingProducer producer = new FailingProducer(r -> new TimeoutException("broker away"));
     assertThatThrownBy(() -> deadLetters(new DeadLetterSpec(), producer).send(record("v"), "fail", 1, "boom", "X"))

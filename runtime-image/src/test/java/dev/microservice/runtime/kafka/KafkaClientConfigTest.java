@@ -45,6 +45,18 @@ class KafkaClientConfigTest {
   }
 
   @Test
+  void exactlyOnceIsTransactionalPerPodAndReadsCommitted() {
+    KafkaClientConfig eos = config(manifest("shop", "delivery: exactlyOnce"), Map.of("POD_NAME", "greeter-0"));
+    assertThat(eos.producer(1024)).containsEntry("transactional.id", "shop.greeter.events.greeter-0");
+    assertThat(eos.consumer(GroupProtocol.CLASSIC)).containsEntry("isolation.level", "read_committed");
+    assertThat(config(manifest(null, "delivery: exactlyOnce"), Map.of("HOSTNAME", "laptop")).transactionalId())
+        .as("msvc run without POD_NAME: the host name, the same after a restart").isEqualTo("default.greeter.events.laptop");
+    KafkaClientConfig alo = config(manifest("shop", ""), Map.of("POD_NAME", "greeter-0"));
+    assertThat(alo.producer(1024)).doesNotContainKey("transactional.id");
+    assertThat(alo.consumer(GroupProtocol.CLASSIC)).doesNotContainKey("isolation.level");
+  }
+
+  @Test
   void consumerCommitsManuallyAndUsesPodNameForStaticMembership() {
     Map<String, Object> c = config(manifest("shop", ""), Map.of("POD_NAME", "greeter-7d9f-x2")).consumer(GroupProtocol.CONSUMER);
     assertThat(c).containsEntry("bootstrap.servers", "k1:9092,k2:9092")
