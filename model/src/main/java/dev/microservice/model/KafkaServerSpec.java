@@ -1,5 +1,6 @@
 package dev.microservice.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -12,11 +13,17 @@ import java.util.Map;
 
 /** Settings of a Kafka consumer whose namespaces are topics. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"bootstrapServers", "groupId", "groupProtocol", "concurrency", "maxMessageBytes",
+@JsonPropertyOrder({"bootstrapServers", "groupId", "groupProtocol", "consumption", "concurrency", "maxMessageBytes",
     "retry", "deadLetter", "security", "properties"})
 public class KafkaServerSpec {
   /** The record size limit used when a manifest does not set one: 1 MiB. */
   public static final int DEFAULT_MAX_MESSAGE_BYTES = 1024 * 1024;
+  /** Workers per pod when concurrency is unset and consumption is group. */
+  public static final int DEFAULT_GROUP_CONCURRENCY = 8;
+  /** Workers per pod when concurrency is unset and consumption is share. */
+  public static final int DEFAULT_SHARE_CONCURRENCY = 16;
+  /** The largest concurrency accepted. */
+  public static final int MAX_CONCURRENCY = 1024;
 
   @JsonPropertyDescription(
       "Comma-separated host:port list of Kafka brokers, e.g. kafka-0.kafka:9092,kafka-1.kafka:9092.")
@@ -34,12 +41,21 @@ public class KafkaServerSpec {
   private GroupProtocol groupProtocol = GroupProtocol.AUTO;
 
   @JsonPropertyDescription(
-      "How many partitions are handled at the same time. Records of one partition are always"
-          + " handled one after another, in order. Defaults to 8.")
+      "How records are consumed: 'group' (the default), a consumer group whose pods divide the partitions"
+          + " and handle each partition's records in order; or 'share', a share group (KIP-932, Kafka 4.x brokers"
+          + " with share groups enabled) whose members all take records from every partition, acknowledge"
+          + " each record on its own and give up per-partition order.")
+  @Default("group")
+  private Consumption consumption = Consumption.GROUP;
+
+  @JsonPropertyDescription(
+      "How many records are handled at the same time in each pod, 1 to 1024. With consumption 'group' it is the"
+          + " number of partitions handled at once (a partition's records are handled one after another, in order);"
+          + " with 'share' it is the number of workers, each with its own share consumer, not capped by the"
+          + " partition count. Defaults to 8 for consumption 'group' and 16 for 'share'.")
   @Min(1)
-  @Max(1024)
-  @Default("8")
-  private Integer concurrency = 8;
+  @Max(MAX_CONCURRENCY)
+  private Integer concurrency;
 
   @JsonPropertyDescription(
       "Largest record value handled, in bytes; larger ones go to the dead-letter topic."
@@ -86,8 +102,26 @@ public class KafkaServerSpec {
     this.groupProtocol = groupProtocol;
   }
 
+  public Consumption getConsumption() {
+    return consumption;
+  }
+
+  public void setConsumption(Consumption consumption) {
+    this.consumption = consumption;
+  }
+
+  /** @return the concurrency as written in the manifest; null when unset (see {@link #effectiveConcurrency()}) */
   public Integer getConcurrency() {
     return concurrency;
+  }
+
+  /** @return the concurrency the runtime uses: the manifest's, else 8 for group and 16 for share consumption */
+  @JsonIgnore
+  public int effectiveConcurrency() {
+    if (concurrency != null) {
+      return concurrency;
+    }
+    return consumption == Consumption.SHARE ? DEFAULT_SHARE_CONCURRENCY : DEFAULT_GROUP_CONCURRENCY;
   }
 
   public void setConcurrency(Integer concurrency) {

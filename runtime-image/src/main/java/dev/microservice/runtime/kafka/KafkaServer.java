@@ -79,7 +79,7 @@ public final class KafkaServer implements Server {
       checks.topics(topics, kafka.getDeadLetter());
     }
     producer = new KafkaProducer<>(config.producer(kafka.getMaxMessageBytes()));
-    pool = Executors.newFixedThreadPool(kafka.getConcurrency(), threads("kafka-" + name() + "-worker"));
+    pool = Executors.newFixedThreadPool(kafka.effectiveConcurrency(), threads("kafka-" + name() + "-worker"));
     timer = Executors.newSingleThreadScheduledExecutor(threads("kafka-" + name() + "-retry"));
     RecordHandler handler = new RecordHandler(name(), router, kafka.getMaxMessageBytes(), Backoff.of(kafka.getRetry()),
         kafka.getDeadLetter(), new Replies(producer), metrics, KafkaMetrics.of(metrics.registry()));
