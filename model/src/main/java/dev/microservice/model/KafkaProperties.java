@@ -21,6 +21,7 @@ public final class KafkaProperties {
       Map.entry("group.instance.id", "it comes from the POD_NAME environment variable"),
       Map.entry("group.protocol", "set spec.servers[].kafka.groupProtocol"),
       Map.entry("enable.auto.commit", "offsets are committed only after records are handled"),
+      Map.entry("share.acknowledgement.mode", "share consumption acknowledges each record explicitly"),
       Map.entry("key.deserializer", "endpoints receive raw bytes"),
       Map.entry("value.deserializer", "endpoints receive raw bytes"),
       Map.entry("key.serializer", "replies are raw bytes"),

@@ -1,5 +1,6 @@
 package dev.microservice.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -7,16 +8,29 @@ import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.ValidationRule;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Settings of a Kafka consumer whose namespaces are topics. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"bootstrapServers", "groupId", "groupProtocol", "delivery", "concurrency", "maxMessageBytes",
+// Share groups have no transactions (checked by KafkaSpecValidator too, with the same path and words).
+@ValidationRule(value = "!has(self.consumption) || self.consumption != 'share' || !has(self.delivery) || self.delivery != 'exactlyOnce'",
+    fieldPath = ".consumption", message = KafkaServerSpec.SHARE_WITHOUT_TRANSACTIONS)
+@JsonPropertyOrder({"bootstrapServers", "groupId", "groupProtocol", "delivery", "consumption", "concurrency", "maxMessageBytes",
     "retry", "deadLetter", "security", "properties"})
 public class KafkaServerSpec {
   /** The record size limit used when a manifest does not set one: 1 MiB. */
   public static final int DEFAULT_MAX_MESSAGE_BYTES = 1024 * 1024;
+  /** Workers per pod when concurrency is unset and consumption is group. */
+  public static final int DEFAULT_GROUP_CONCURRENCY = 8;
+  /** Workers per pod when concurrency is unset and consumption is share. */
+  public static final int DEFAULT_SHARE_CONCURRENCY = 16;
+  /** Why consumption 'share' and delivery 'exactlyOnce' are refused together. */
+  public static final String SHARE_WITHOUT_TRANSACTIONS = "'share' cannot be combined with delivery 'exactlyOnce': a share group"
+      + " commits no offsets, so there is no transaction to join them to; use consumption 'group' or delivery 'atLeastOnce'";
+  /** The largest concurrency accepted. */
+  public static final int MAX_CONCURRENCY = 1024;
 
   @JsonPropertyDescription(
       "Comma-separated host:port list of Kafka brokers, e.g. kafka-0.kafka:9092,kafka-1.kafka:9092.")
@@ -42,12 +56,21 @@ public class KafkaServerSpec {
   private Delivery delivery = Delivery.AT_LEAST_ONCE;
 
   @JsonPropertyDescription(
-      "How many partitions are handled at the same time. Records of one partition are always"
-          + " handled one after another, in order. Defaults to 8.")
+      "How records are consumed: 'group' (the default), a consumer group whose pods divide the partitions"
+          + " and handle each partition's records in order; or 'share', a share group (KIP-932, Kafka 4.x brokers"
+          + " with share groups enabled) whose members all take records from every partition, acknowledge"
+          + " each record on its own and give up per-partition order.")
+  @Default("group")
+  private Consumption consumption = Consumption.GROUP;
+
+  @JsonPropertyDescription(
+      "How many records are handled at the same time in each pod, 1 to 1024. With consumption 'group' it is the"
+          + " number of partitions handled at once (a partition's records are handled one after another, in order);"
+          + " with 'share' it is the number of workers, each with its own share consumer, not capped by the"
+          + " partition count. Defaults to 8 for consumption 'group' and 16 for 'share'.")
   @Min(1)
-  @Max(1024)
-  @Default("8")
-  private Integer concurrency = 8;
+  @Max(MAX_CONCURRENCY)
+  private Integer concurrency;
 
   @JsonPropertyDescription(
       "Largest record value handled, in bytes; larger ones go to the dead-letter topic."
@@ -102,8 +125,26 @@ public class KafkaServerSpec {
     this.delivery = delivery;
   }
 
+  public Consumption getConsumption() {
+    return consumption;
+  }
+
+  public void setConsumption(Consumption consumption) {
+    this.consumption = consumption;
+  }
+
+  /** @return the concurrency as written in the manifest; null when unset (see {@link #effectiveConcurrency()}) */
   public Integer getConcurrency() {
     return concurrency;
+  }
+
+  /** @return the concurrency the runtime uses: the manifest's, else 8 for group and 16 for share consumption */
+  @JsonIgnore
+  public int effectiveConcurrency() {
+    if (concurrency != null) {
+      return concurrency;
+    }
+    return consumption == Consumption.SHARE ? DEFAULT_SHARE_CONCURRENCY : DEFAULT_GROUP_CONCURRENCY;
   }
 
   public void setConcurrency(Integer concurrency) {

@@ -19,7 +19,10 @@ final class KafkaSpecValidator {
     String path = serverPath + ".kafka";
     KafkaServerSpec kafka = server.getKafka();
     bootstrap(path + ".bootstrapServers", kafka.getBootstrapServers());
-    ranges.check(path + ".concurrency", kafka.getConcurrency(), 1, 1024);
+    ranges.check(path + ".concurrency", kafka.getConcurrency(), 1, KafkaServerSpec.MAX_CONCURRENCY);
+    if (kafka.getConsumption() == Consumption.SHARE && kafka.getDelivery() == Delivery.EXACTLY_ONCE) {
+      add(path + ".consumption", KafkaServerSpec.SHARE_WITHOUT_TRANSACTIONS);
+    }
     ranges.check(path + ".maxMessageBytes", kafka.getMaxMessageBytes(), 1, Integer.MAX_VALUE);
     if (kafka.getGroupId() != null && kafka.getGroupId().isBlank()) {
       add(path + ".groupId", "must not be blank; leave it out for the default");

@@ -183,7 +183,23 @@ class ManifestValidatorTest {
     assertThat(kafka.getGroupProtocol()).isEqualTo(GroupProtocol.AUTO);
     assertThat(kafka.getRetry().getMaxAttempts()).isEqualTo(3);
     assertThat(kafka.getDeadLetter().topicFor("orders")).isEqualTo("orders.dlq");
-    assertThat(kafka.getConcurrency()).isEqualTo(8);
+    assertThat(kafka.getConsumption()).isEqualTo(Consumption.GROUP);
+    assertThat(kafka.getConcurrency()).isNull();
+    assertThat(kafka.effectiveConcurrency()).isEqualTo(8);
+  }
+
+  @Test
+  void shareConsumptionDefaultsToSixteenWorkers() {
+    Manifest m = ManifestParser.parse(HEADER + "spec:\n  servers:\n    - name: events\n      kafka: {bootstrapServers: 'k:9092', consumption: share}\n      " + NS + "\n", "t");
+    KafkaServerSpec kafka = m.getSpec().getServers().get(0).getKafka();
+    assertThat(kafka.getConsumption()).isEqualTo(Consumption.SHARE);
+    assertThat(kafka.effectiveConcurrency()).isEqualTo(16);
+  }
+
+  @Test
+  void concurrencyOutOfRangeNamesThePath() {
+    assertThat(problems(HEADER + "spec:\n  servers:\n    - name: events\n      kafka: {bootstrapServers: 'k:9092', consumption: share, concurrency: 2000}\n      " + NS + "\n"))
+        .anyMatch(p -> p.startsWith("spec.servers[0].kafka.concurrency:"));
   }
 
   @Test

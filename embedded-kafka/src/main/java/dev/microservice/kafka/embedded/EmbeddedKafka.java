@@ -135,6 +135,8 @@ public final class EmbeddedKafka implements AutoCloseable {
     p.put("offsets.topic.num.partitions", "4");
     p.put("transaction.state.log.replication.factor", "1");
     p.put("transaction.state.log.min.isr", "1");
+    // Share groups (KIP-932): formatting at the latest metadata version turns on share.version, so they need only
+    // a share-state topic that fits one broker (EmbeddedKafkaIT.shareGroupsAreEnabled checks).
     p.put("share.coordinator.state.topic.replication.factor", "1");
     p.put("share.coordinator.state.topic.min.isr", "1");
     p.put("group.initial.rebalance.delay.ms", "0");

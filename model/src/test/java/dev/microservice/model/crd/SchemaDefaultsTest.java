@@ -29,6 +29,7 @@ class SchemaDefaultsTest {
   static final Map<String, String> NOT_LITERAL = Map.of(
       "spec.runtimeImage", "the image the operator is configured with",
       "spec.servers[].kafka.groupId", "derived from the namespace, name and server name",
+      "spec.servers[].kafka.concurrency", "depends on consumption: 8 for group, 16 for share",
       "spec.servers[].kafka.security.tls.truststoreType", "Kafka's own default; the model leaves it unset");
   /** "Defaults to X." (X may be quoted, and followed by a remark in parentheses) or "X (the default)". */
   static final Pattern DOCUMENTED = Pattern.compile("Defaults to (.+?)\\.(?: |$)|'?(\\w+)'? \\(the default\\)");

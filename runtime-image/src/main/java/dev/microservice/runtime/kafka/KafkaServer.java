@@ -86,7 +86,7 @@ public final class KafkaServer implements Server {
     if (exactlyOnce) {
       producer.initTransactions(); // fences an earlier instance of this pod and aborts its open transaction
     }
-    pool = Executors.newFixedThreadPool(kafka.getConcurrency(), threads("kafka-" + name() + "-worker"));
+    pool = Executors.newFixedThreadPool(kafka.effectiveConcurrency(), threads("kafka-" + name() + "-worker"));
     timer = Executors.newSingleThreadScheduledExecutor(threads("kafka-" + name() + "-retry"));
     Replies replies = new Replies(producer, exactlyOnce);
     // In a transaction a dead letter Kafka refuses as too large would abort the batch: leave such values out up front.

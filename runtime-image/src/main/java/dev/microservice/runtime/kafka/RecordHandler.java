@@ -62,15 +62,29 @@ final class RecordHandler {
    * @throws InterruptedException when the thread is interrupted while sending
    */
   Duration handle(ConsumerRecord<byte[], byte[]> record, int attempt) throws InterruptedException {
+    return handleOnce(record, attempt).retryIn();
+  }
+
+  /**
+   * What became of one attempt.
+   *
+   * @param retryIn the delay before the next attempt; null when the record is done with
+   * @param failed whether it failed: dead-lettered or skipped when done with, or to be tried again
+   */
+  record Result(Duration retryIn, boolean failed) {}
+
+  /** Handles one attempt, like {@link #handle}, and also says whether the record failed (for share groups). */
+  Result handleOnce(ConsumerRecord<byte[], byte[]> record, int attempt) throws InterruptedException {
     long start = System.nanoTime();
     metrics.started("kafka", server);
     Labels labels = new Labels();
     try {
-      return attempt(record, attempt, labels);
+      Duration retryIn = attempt(record, attempt, labels);
+      return new Result(retryIn, !"OK".equals(labels.code));
     } catch (SendFailure e) {
       labels.code = Status.UNAVAILABLE.name();
       LOG.warn("{}: {}; the record will be tried again", coordinates(record), e.getMessage());
-      return backoff.delayAfter(Math.min(attempt, backoff.maxAttempts()));
+      return new Result(backoff.delayAfter(Math.min(attempt, backoff.maxAttempts())), true);
     } finally {
       String topic = router.namespaces().contains(record.topic()) ? record.topic() : RuntimeMetrics.UNKNOWN;
       metrics.record("kafka", server, topic, labels.service, labels.code, System.nanoTime() - start);
