@@ -27,6 +27,17 @@ import org.junit.jupiter.params.provider.MethodSource;
 class RuntimeRulesParityTest {
   @TempDir Path tmp;
 
+  /** The corpus without values the API server refuses (an enum of the CRD): the operator never reads those. */
+  static List<Path> operatorManifests() throws IOException {
+    List<Path> readable = new java.util.ArrayList<>();
+    for (Path manifest : manifests()) {
+      if (!Files.readString(manifest).contains("\n# operator: not applicable: the API server refuses")) {
+        readable.add(manifest);
+      }
+    }
+    return readable;
+  }
+
   static List<Path> manifests() throws IOException {
     try (Stream<Path> files = Files.list(RenderTest.ROOT.resolve("model/src/test/resources/runtime-rules"))) {
       return files.sorted().toList();
@@ -57,7 +68,7 @@ class RuntimeRulesParityTest {
   }
 
   @ParameterizedTest
-  @MethodSource("manifests")
+  @MethodSource("operatorManifests")
   void theOperatorRefusesIt(Path manifest) throws IOException {
     MicroService ms = Serialization.unmarshal(Files.readString(manifest), MicroService.class);
     ms.getMetadata().setNamespace("shop");
