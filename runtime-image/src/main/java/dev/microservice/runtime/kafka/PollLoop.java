@@ -31,7 +31,6 @@ final class PollLoop implements ConsumerLoop, ConsumerRebalanceListener {
   private static final Duration POLL = Duration.ofMillis(100);
   private static final long COMMIT_EVERY_NANOS = Duration.ofMillis(200).toNanos();
   private static final int PAUSE_RECORDS = 10_000;
-  private static final Duration REJOIN_BACKOFF = Duration.ofSeconds(1);
   private static final long PAUSE_BYTES = 16L * 1024 * 1024;
 
   private final String server;
@@ -90,15 +89,9 @@ final class PollLoop implements ConsumerLoop, ConsumerRebalanceListener {
       }
       return true;
     } catch (UnreleasedInstanceIdException e) {
-      // KIP-848: a static member that crashed keeps its instance id until its session times out.
-      LOG.warn("Kafka server '{}': the group still holds this pod's instance id from a previous run; joining again"
-          + " once the broker releases it (session timeout)", server);
       release(List.copyOf(workers.keySet()), false);
       closeQuietly(Duration.ZERO);
-      long until = System.nanoTime() + REJOIN_BACKOFF.toNanos();
-      while (!stopping && System.nanoTime() < until) {
-        Thread.sleep(50);
-      }
+      InstanceIdRejoin.await(server, () -> stopping);
       return false;
     }
   }

@@ -35,7 +35,6 @@ import org.slf4j.LoggerFactory;
 final class TransactionalLoop implements ConsumerLoop, ConsumerRebalanceListener {
   private static final Logger LOG = LoggerFactory.getLogger(TransactionalLoop.class);
   private static final Duration POLL = Duration.ofMillis(100);
-  private static final Duration REJOIN_BACKOFF = Duration.ofSeconds(1);
 
   private final String server;
   private final Supplier<Consumer<byte[], byte[]>> consumers;
@@ -84,19 +83,13 @@ final class TransactionalLoop implements ConsumerLoop, ConsumerRebalanceListener
         pollOnce();
       }
     } catch (UnreleasedInstanceIdException e) {
-      // KIP-848: a static member that crashed keeps its instance id until its session times out.
-      LOG.warn("Kafka server '{}': the group still holds this pod's instance id from a previous run; joining again"
-          + " once the broker releases it (session timeout)", server);
       forget(List.copyOf(assigned));
       try {
         consumer.close(CloseOptions.timeout(Duration.ZERO));
       } catch (RuntimeException closing) {
         LOG.debug("Kafka server '{}': closing a failed consumer: {}", server, closing.toString());
       }
-      long until = System.nanoTime() + REJOIN_BACKOFF.toNanos();
-      while (!stopping && System.nanoTime() < until) {
-        Thread.sleep(50);
-      }
+      InstanceIdRejoin.await(server, () -> stopping);
     }
   }
 
