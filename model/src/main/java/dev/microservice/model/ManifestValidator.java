@@ -99,8 +99,9 @@ public final class ManifestValidator {
   }
 
   private void spec(MicroServiceSpec spec) {
-    range("spec.replicas", spec.getReplicas(), 0, Integer.MAX_VALUE);
+    range("spec.replicas", spec.getReplicas(), 0, MicroServiceSpec.MAX_REPLICAS);
     range("spec.drainTimeoutSeconds", spec.getDrainTimeoutSeconds(), 0, 3600);
+    new AutoscalingValidator(problems).validate(spec, this::range);
     if (spec.getConfig() != null) {
       spec.getConfig().forEach((k, v) -> {
         if (v == null) {

@@ -21,7 +21,7 @@ import io.fabric8.kubernetes.model.annotation.Version;
 // In this order, AGE last (kubectl's convention); CrdSyncTest keeps the order, which the generator does not.
 @AdditionalPrinterColumn(name = "READY", jsonPath = ".status.conditions[?(@.type==\"Ready\")].status",
     type = AdditionalPrinterColumn.Type.STRING)
-@AdditionalPrinterColumn(name = "REPLICAS", jsonPath = ".spec.replicas", type = AdditionalPrinterColumn.Type.INTEGER)
+@AdditionalPrinterColumn(name = "REPLICAS", jsonPath = ".status.desiredReplicas", type = AdditionalPrinterColumn.Type.INTEGER)
 @AdditionalPrinterColumn(name = "AVAILABLE", jsonPath = ".status.availableReplicas", type = AdditionalPrinterColumn.Type.INTEGER)
 @AdditionalPrinterColumn(name = "AGE", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
 public class MicroService extends CustomResource<MicroServiceSpec, MicroServiceStatus> implements Namespaced {

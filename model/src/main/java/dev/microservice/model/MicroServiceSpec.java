@@ -19,9 +19,25 @@ import java.util.Map;
 
 /** The desired state of a MicroService: its endpoints, its servers and their configuration. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"replicas", "endpoints", "runtimeImage", "servers", "config", "env", "resources", "pod",
-    "drainTimeoutSeconds"})
+@JsonPropertyOrder({"replicas", "autoscaling", "disruption", "endpoints", "runtimeImage", "servers", "config", "env",
+    "resources", "pod", "drainTimeoutSeconds"})
+// The same checks, paths and words as AutoscalingValidator.
+@ValidationRule(value = "!has(self.replicas) || !has(self.autoscaling)", fieldPath = ".autoscaling",
+    message = MicroServiceSpec.REPLICAS_AND_AUTOSCALING)
+@ValidationRule(value = "!has(self.autoscaling) || !has(self.autoscaling.minReplicas) || self.autoscaling.minReplicas > 0"
+    + " || self.servers.all(s, has(s.kafka))", fieldPath = ".autoscaling.minReplicas",
+    message = MicroServiceSpec.ZERO_WITH_GRPC)
+@ValidationRule(value = "!has(self.autoscaling) || !has(self.autoscaling.kafkaLag) || self.servers.exists(s, has(s.kafka)"
+    + " && (!has(s.kafka.consumption) || s.kafka.consumption == 'group'))", fieldPath = ".autoscaling.kafkaLag",
+    message = MicroServiceSpec.LAG_WITHOUT_GROUP)
 public class MicroServiceSpec {
+  static final String REPLICAS_AND_AUTOSCALING = "spec.replicas and spec.autoscaling cannot both be set: with"
+      + " autoscaling the autoscaler owns the replica count; remove spec.replicas";
+  static final String ZERO_WITH_GRPC = "0 (scale to zero) needs every server to be Kafka: a gRPC server must stay up"
+      + " to answer calls";
+  static final String LAG_WITHOUT_GROUP = "needs a Kafka server whose consumption is 'group': KEDA measures the lag"
+      + " of a consumer group (a share group has none)";
+
   /** The drain timeout used when a manifest does not set one. */
   public static final int DEFAULT_DRAIN_TIMEOUT_SECONDS = 30;
 
@@ -31,13 +47,19 @@ public class MicroServiceSpec {
   public static final int MAX_REPLICAS = 1000;
 
   @JsonPropertyDescription("Number of runtime pods, 0 to 1000 (the bound catches typos such as 10000 before they flood"
-      + " the cluster; split a larger fleet into several MicroServices). Defaults to 1. Also set by kubectl scale and"
-      + " HorizontalPodAutoscalers, through the scale subresource.")
+      + " the cluster; split a larger fleet into several MicroServices). 1 when unset. Also set by kubectl scale,"
+      + " through the scale subresource. Not with autoscaling, which owns the count.")
   @Min(0)
   @Max(MAX_REPLICAS)
-  @Default("1")
   @SpecReplicas
-  private Integer replicas = DEFAULT_REPLICAS;
+  private Integer replicas;
+
+  @JsonPropertyDescription("Follow the load: pods between minReplicas and maxReplicas, on CPU (a"
+      + " HorizontalPodAutoscaler) and on Kafka lag (a KEDA ScaledObject, which also scales to zero).")
+  private AutoscalingSpec autoscaling;
+
+  @JsonPropertyDescription("A PodDisruptionBudget for the runtime pods.")
+  private DisruptionSpec disruption;
 
   @JsonPropertyDescription("Where the endpoint jars come from.")
   @Required
@@ -83,6 +105,27 @@ public class MicroServiceSpec {
 
   public void setReplicas(Integer replicas) {
     this.replicas = replicas;
+  }
+
+  /** @return spec.replicas, or 1 when unset */
+  public int effectiveReplicas() {
+    return replicas == null ? DEFAULT_REPLICAS : replicas;
+  }
+
+  public AutoscalingSpec getAutoscaling() {
+    return autoscaling;
+  }
+
+  public void setAutoscaling(AutoscalingSpec autoscaling) {
+    this.autoscaling = autoscaling;
+  }
+
+  public DisruptionSpec getDisruption() {
+    return disruption;
+  }
+
+  public void setDisruption(DisruptionSpec disruption) {
+    this.disruption = disruption;
   }
 
   public EndpointsSpec getEndpoints() {

@@ -28,6 +28,12 @@ public class MicroServiceStatus {
   @JsonPropertyDescription("Runtime pods that are available.")
   private Integer availableReplicas;
 
+  @JsonPropertyDescription("Runtime pods the Deployment asks for: spec.replicas, or what the autoscaler last set.")
+  private Integer desiredReplicas;
+
+  @JsonPropertyDescription("Per Kafka server, the consumer lag the ready runtime pods last reported.")
+  private List<KafkaServerStatus> kafka;
+
   @JsonPropertyDescription("Label selector of the runtime pods, for the scale subresource.")
   @LabelSelector
   private String selector;
@@ -72,6 +78,22 @@ public class MicroServiceStatus {
     this.availableReplicas = availableReplicas;
   }
 
+  public Integer getDesiredReplicas() {
+    return desiredReplicas;
+  }
+
+  public void setDesiredReplicas(Integer desiredReplicas) {
+    this.desiredReplicas = desiredReplicas;
+  }
+
+  public List<KafkaServerStatus> getKafka() {
+    return kafka;
+  }
+
+  public void setKafka(List<KafkaServerStatus> kafka) {
+    this.kafka = kafka;
+  }
+
   public String getSelector() {
     return selector;
   }
@@ -96,11 +118,14 @@ public class MicroServiceStatus {
         && Objects.equals(replicas, s.replicas)
         && Objects.equals(readyReplicas, s.readyReplicas)
         && Objects.equals(availableReplicas, s.availableReplicas)
+        && Objects.equals(desiredReplicas, s.desiredReplicas)
+        && Objects.equals(kafka, s.kafka)
         && Objects.equals(selector, s.selector);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(observedGeneration, conditions, replicas, readyReplicas, availableReplicas, selector);
+    return Objects.hash(observedGeneration, conditions, replicas, readyReplicas, availableReplicas, desiredReplicas, kafka,
+        selector);
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.kubernetes.api.model.Affinity;
 import io.fabric8.kubernetes.api.model.Toleration;
+import io.fabric8.kubernetes.api.model.TopologySpreadConstraint;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +27,11 @@ public class PodSpecOverrides {
 
   @JsonPropertyDescription("Affinity of the pods.")
   private Affinity affinity;
+
+  @JsonPropertyDescription("Topology spread constraints of the pods. When unset and more than one pod may run, the"
+      + " operator spreads the pods over nodes (kubernetes.io/hostname, maxSkew 1, ScheduleAnyway); an empty list turns"
+      + " that off.")
+  private List<TopologySpreadConstraint> topologySpreadConstraints;
 
   @JsonPropertyDescription("Service account the pods run as.")
   private String serviceAccountName;
@@ -71,6 +77,14 @@ public class PodSpecOverrides {
 
   public void setAffinity(Affinity affinity) {
     this.affinity = affinity;
+  }
+
+  public List<TopologySpreadConstraint> getTopologySpreadConstraints() {
+    return topologySpreadConstraints;
+  }
+
+  public void setTopologySpreadConstraints(List<TopologySpreadConstraint> topologySpreadConstraints) {
+    this.topologySpreadConstraints = topologySpreadConstraints;
   }
 
   public String getServiceAccountName() {

@@ -30,13 +30,15 @@ class CrdConventionsTest {
     version.path("additionalPrinterColumns").forEach(c -> names.add(c.path("name").asText()));
     assertThat(names).containsExactly("READY", "REPLICAS", "AVAILABLE", "AGE");
     assertThat(version.at("/additionalPrinterColumns/3/jsonPath").asText()).isEqualTo(".metadata.creationTimestamp");
+    assertThat(version.at("/additionalPrinterColumns/1/jsonPath").asText())
+        .as("the Deployment's count, whether spec.replicas or an autoscaler set it").isEqualTo(".status.desiredReplicas");
     assertThat(version.at("/additionalPrinterColumns/3/type").asText()).isEqualTo("date");
   }
 
   @Test
-  void replicasDefaultsToOneWithAnInt32FormatAndAMaximum() {
+  void replicasHasNoDefaultAnInt32FormatAndAMaximum() {
     JsonNode replicas = schema.at("/properties/spec/properties/replicas");
-    assertThat(replicas.path("default").asInt(-1)).isEqualTo(1);
+    assertThat(replicas.has("default")).as("a default would clash with spec.autoscaling").isFalse();
     assertThat(replicas.path("format").asText()).isEqualTo("int32");
     assertThat(replicas.path("maximum").asInt()).isEqualTo(1000);
     assertThat(replicas.path("minimum").asInt(-1)).isZero();

@@ -131,6 +131,7 @@ class CrdSyncTest {
         "resources", "io.k8s.api.core.v1.ResourceRequirements",
         "pod.tolerations", "io.k8s.api.core.v1.Toleration",
         "pod.affinity", "io.k8s.api.core.v1.Affinity",
+        "pod.topologySpreadConstraints", "io.k8s.api.core.v1.TopologySpreadConstraint",
         "endpoints.imagePullSecrets", "io.k8s.api.core.v1.LocalObjectReference");
 
     private final JsonNode schemas;

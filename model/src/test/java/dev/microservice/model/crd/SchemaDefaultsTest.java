@@ -78,8 +78,11 @@ class SchemaDefaultsTest {
   }
 
   @Test
-  void replicasDefaultsToOneSoTheScaleSubresourceNeverReadsZero() {
-    assertThat(FOUND.get("spec.replicas").schema().intValue()).isEqualTo(1).isEqualTo(MicroServiceSpec.DEFAULT_REPLICAS);
+  void replicasHasNoSchemaDefaultSoTheServerCanRefuseItBesideAutoscaling() {
+    // A schema default would put spec.replicas into every stored MicroService, and the CEL rule "not both
+    // spec.replicas and spec.autoscaling" would refuse every autoscaled one. Unset means 1 (effectiveReplicas).
+    assertThat(FOUND).doesNotContainKey("spec.replicas");
+    assertThat(new MicroServiceSpec().effectiveReplicas()).isEqualTo(MicroServiceSpec.DEFAULT_REPLICAS).isEqualTo(1);
   }
 
   /** Records the defaults of the properties of {@code schema}, the schema of {@code type}, and descends into own types. */
