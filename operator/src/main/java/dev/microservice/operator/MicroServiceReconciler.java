@@ -3,6 +3,16 @@ package dev.microservice.operator;
 import dev.microservice.model.MicroService;
 import dev.microservice.model.MicroServiceStatus;
 import dev.microservice.operator.dependents.HasGrpcServer;
+import dev.microservice.operator.dependents.HorizontalPodAutoscalerDependent;
+import dev.microservice.operator.dependents.KedaDiscovery;
+import dev.microservice.operator.dependents.KedaUsernameDependent;
+import dev.microservice.operator.dependents.PlanConditions;
+import dev.microservice.operator.dependents.PodDisruptionBudgetDependent;
+import dev.microservice.operator.dependents.ScaledObjectDependent;
+import dev.microservice.operator.dependents.TriggerAuthenticationDependent;
+import dev.microservice.operator.desired.AutoscalingPlan;
+import dev.microservice.operator.status.AutoscalingCondition;
+import dev.microservice.operator.status.Reason;
 import dev.microservice.operator.dependents.RuntimeConfigMapDependent;
 import dev.microservice.operator.dependents.RuntimeDeploymentDependent;
 import dev.microservice.operator.dependents.RuntimeServiceDependent;
@@ -41,7 +51,16 @@ import org.slf4j.LoggerFactory;
 @Workflow(explicitInvocation = true, dependents = {
     @Dependent(name = "config", type = RuntimeConfigMapDependent.class),
     @Dependent(name = "deployment", type = RuntimeDeploymentDependent.class, dependsOn = "config"),
-    @Dependent(name = "service", type = RuntimeServiceDependent.class, reconcilePrecondition = HasGrpcServer.class)
+    @Dependent(name = "service", type = RuntimeServiceDependent.class, reconcilePrecondition = HasGrpcServer.class),
+    @Dependent(name = "keda-username", type = KedaUsernameDependent.class, useEventSourceWithName = "config",
+        reconcilePrecondition = PlanConditions.NeedsKedaUsername.class),
+    @Dependent(name = "triggerauthentication", type = TriggerAuthenticationDependent.class,
+        activationCondition = PlanConditions.KedaInstalled.class,
+        reconcilePrecondition = PlanConditions.NeedsTriggerAuthentication.class),
+    @Dependent(name = "scaledobject", type = ScaledObjectDependent.class, activationCondition = PlanConditions.KedaInstalled.class,
+        reconcilePrecondition = PlanConditions.NeedsScaledObject.class),
+    @Dependent(name = "hpa", type = HorizontalPodAutoscalerDependent.class, reconcilePrecondition = PlanConditions.NeedsHpa.class),
+    @Dependent(name = "pdb", type = PodDisruptionBudgetDependent.class, reconcilePrecondition = PlanConditions.NeedsPdb.class)
 })
 public class MicroServiceReconciler implements Reconciler<MicroService> {
   /** The controller's name. */
@@ -52,6 +71,7 @@ public class MicroServiceReconciler implements Reconciler<MicroService> {
   private final OperatorSettings settings;
   private final WarningEvents events;
   private final Clock clock;
+  private final KedaDiscovery keda;
 
   /**
    * @param settings the operator's settings
@@ -62,6 +82,7 @@ public class MicroServiceReconciler implements Reconciler<MicroService> {
     this.settings = settings;
     this.events = events;
     this.clock = clock;
+    this.keda = new KedaDiscovery(clock, KedaDiscovery.EXPIRY);
   }
 
   @Override
@@ -70,8 +91,10 @@ public class MicroServiceReconciler implements Reconciler<MicroService> {
     SpecProblem problem = settings.secretChecks()
         ? SpecChecks.check(ms, name -> context.getClient().secrets().inNamespace(namespace).withName(name).get())
         : SpecChecks.checkWithoutSecrets(ms);
+    AutoscalingPlan plan = problem == null ? AutoscalingPlan.of(ms, keda.installed(context.getClient())) : null;
     if (problem == null) {
       context.managedWorkflowAndDependentResourceContext().put(OperatorSettings.class, settings);
+      context.managedWorkflowAndDependentResourceContext().put(AutoscalingPlan.class, plan);
       context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
     } else if (isNew(ms, problem)) {
       LOG.warn("MicroService {}/{}: {}: {}", namespace, ms.getMetadata().getName(), problem.reason(), problem.message());
@@ -79,7 +102,8 @@ public class MicroServiceReconciler implements Reconciler<MicroService> {
     }
     Deployment deployment = context.getSecondaryResource(Deployment.class).orElse(null);
     String podFailure = PodFailures.of(context.getSecondaryResources(Pod.class)).orElse(null);
-    MicroServiceStatus status = StatusCalculator.compute(ms, deployment, problem, podFailure, clock.instant());
+    MicroServiceStatus status = StatusCalculator.compute(ms, deployment, problem, podFailure, plan, clock.instant());
+    warnAboutAutoscaling(ms, status);
     UpdateControl<MicroService> control;
     if (status.equals(ms.getStatus())) {
       control = UpdateControl.noUpdate();
@@ -87,7 +111,22 @@ public class MicroServiceReconciler implements Reconciler<MicroService> {
       ms.setStatus(status);
       control = UpdateControl.patchStatus(ms);
     }
+    if (plan != null && plan.kedaUse() == AutoscalingPlan.KedaUse.NOT_INSTALLED) {
+      return control.rescheduleAfter(KedaDiscovery.EXPIRY); // to notice KEDA once it is installed
+    }
     return problem != null ? control.rescheduleAfter(RECHECK_MISSING_SECRETS) : control;
+  }
+
+  /** A Warning event when the Autoscaling condition turns to a problem, or to another one. */
+  private void warnAboutAutoscaling(MicroService ms, MicroServiceStatus status) {
+    Condition now = status.condition(AutoscalingCondition.TYPE);
+    Condition before = ms.getStatus() == null ? null : ms.getStatus().condition(AutoscalingCondition.TYPE);
+    if (now != null && "False".equals(now.getStatus()) && (before == null
+        || !Objects.equals(before.getReason(), now.getReason()) || !Objects.equals(before.getMessage(), now.getMessage()))) {
+      LOG.warn("MicroService {}/{}: {}: {}", ms.getMetadata().getNamespace(), ms.getMetadata().getName(), now.getReason(),
+          now.getMessage());
+      events.warn(ms, Reason.valueOf(now.getReason()), now.getMessage());
+    }
   }
 
   /** Also watch the runtime pods, to report containers that fail (read only; the Deployment owns them). */

@@ -27,5 +27,13 @@ public enum Reason {
   /** The Deployment reported ProgressDeadlineExceeded. */
   ProgressDeadlineExceeded,
   /** Nothing is wrong. */
-  AsExpected
+  AsExpected,
+  /** A KEDA ScaledObject scales the Deployment on Kafka lag (and CPU). */
+  ScaledByKeda,
+  /** A HorizontalPodAutoscaler scales the Deployment on CPU. */
+  ScaledByHpa,
+  /** spec.autoscaling needs KEDA (kafkaLag, minReplicas 0) and the cluster does not serve KEDA's API. */
+  KedaNotInstalled,
+  /** spec.autoscaling needs KEDA and its kafka scaler cannot read a Kafka server's settings (a store, a source). */
+  KedaUnsupportedServer
 }

@@ -3,6 +3,7 @@ package dev.microservice.operator.status;
 import dev.microservice.model.MicroService;
 import dev.microservice.model.MicroServiceSpec;
 import dev.microservice.model.MicroServiceStatus;
+import dev.microservice.operator.desired.AutoscalingPlan;
 import dev.microservice.operator.desired.Labels;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConditionBuilder;
@@ -81,6 +82,17 @@ public final class StatusCalculator {
     return status;
   }
 
+  /** As above, plus the {@link AutoscalingCondition} when the spec is valid and asks for autoscaling. */
+  public static MicroServiceStatus compute(MicroService ms, Deployment deployment, SpecProblem problem, String podFailure,
+      AutoscalingPlan plan, Instant now) {
+    MicroServiceStatus status = compute(ms, deployment, problem, podFailure, now);
+    Condition autoscaling = problem == null ? AutoscalingCondition.of(ms, plan) : null;
+    if (autoscaling != null) {
+      status.getConditions().addAll(stamp(List.of(autoscaling), ms.getStatus(), ms.getMetadata().getGeneration(), now));
+    }
+    return status;
+  }
+
   private static Condition progressing(SpecProblem problem, Deployment deployment, boolean stalled, int desired, int updated,
       int ready, int replicas) {
     if (problem != null) {
@@ -121,7 +133,7 @@ public final class StatusCalculator {
     return conditions;
   }
 
-  private static Condition condition(String type, boolean status, Reason reason, String message) {
+  static Condition condition(String type, boolean status, Reason reason, String message) {
     return new ConditionBuilder().withType(type).withStatus(status ? "True" : "False").withReason(reason.name())
         .withMessage(ConditionMessage.of(reason, message)).build();
   }
