@@ -1,24 +1,30 @@
 package dev.microservice.operator.dependents;
 
 import dev.microservice.model.MicroService;
-import dev.microservice.operator.desired.AutoscalingPlan;
-import dev.microservice.operator.desired.Keda;
 import dev.microservice.operator.desired.KedaTriggerAuthentication;
 import dev.microservice.operator.desired.Labels;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
 
 /** The KEDA TriggerAuthentication naming the Secret keys of a MicroService's Kafka SASL/TLS. */
 @KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_SELECTOR))
-public class TriggerAuthenticationDependent extends KedaDependent {
+public class TriggerAuthenticationDependent extends RuntimeDependent<KedaResources.TriggerAuthentication> {
   /** Creates the dependent. */
   public TriggerAuthenticationDependent() {
-    super(Keda.TRIGGER_AUTHENTICATION, "triggerauthentications");
+    super(KedaResources.TriggerAuthentication.class);
   }
 
   @Override
-  protected GenericKubernetesResource build(MicroService ms, AutoscalingPlan plan) {
-    return KedaTriggerAuthentication.of(ms, plan.auth());
+  protected KedaResources.TriggerAuthentication build(MicroService ms, Context<MicroService> context) {
+    return KedaResources.copy(KedaTriggerAuthentication.of(ms, PlanConditions.plan(context).auth()),
+        new KedaResources.TriggerAuthentication());
+  }
+
+  /** By name: the desired object cannot be built once the spec no longer asks for it, and is not needed to delete it. */
+  @Override
+  protected ResourceID targetSecondaryResourceID(MicroService ms, Context<MicroService> context) {
+    return new ResourceID(ms.getMetadata().getName(), ms.getMetadata().getNamespace());
   }
 }
