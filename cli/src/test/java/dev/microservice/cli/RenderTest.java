@@ -22,6 +22,28 @@ class RenderTest {
   }
 
   @Test
+  void rendersTheAutoscalingObjectsOfTheOperatorsGoldenFiles() throws IOException {
+    Path manifest = ROOT.resolve("operator/src/test/resources/autoscaling/greeter-autoscaled.yaml");
+    Path expected = ROOT.resolve("operator/src/test/resources/expected");
+    CliRun withKeda = CliRun.of("render", "-f", manifest.toString(), "--namespace", "shop");
+    assertThat(withKeda.code()).isZero();
+    assertThat(withKeda.out()).contains("kind: \"Deployment\"").endsWith(
+        Files.readString(expected.resolve("autoscaled-keda-configmap.yaml"))
+        + Files.readString(expected.resolve("autoscaled-triggerauthentication.yaml"))
+        + Files.readString(expected.resolve("autoscaled-scaledobject.yaml"))
+        + Files.readString(expected.resolve("autoscaled-pdb.yaml")));
+    assertThat(withKeda.out()).doesNotContain("HorizontalPodAutoscaler");
+    assertThat(withKeda.err()).isEmpty();
+
+    CliRun withoutKeda = CliRun.of("render", "-f", manifest.toString(), "--namespace", "shop", "--without-keda");
+    assertThat(withoutKeda.code()).isZero();
+    assertThat(withoutKeda.out()).endsWith(Files.readString(expected.resolve("autoscaled-hpa.yaml"))
+        + Files.readString(expected.resolve("autoscaled-pdb.yaml")));
+    assertThat(withoutKeda.out()).doesNotContain("ScaledObject", "TriggerAuthentication");
+    assertThat(withoutKeda.err()).startsWith("KedaNotInstalled: KEDA is not installed").contains("spec.autoscaling.kafkaLag");
+  }
+
+  @Test
   void refusesAnInvalidManifestNamingTheField() throws IOException {
     Path bad = Files.writeString(Files.createTempFile("bad", ".yaml"),
         Files.readString(ROOT.resolve("examples/hello/microservice.yaml")).replace("port: 9090", "port: 0"));

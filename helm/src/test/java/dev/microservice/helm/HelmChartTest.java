@@ -43,10 +43,13 @@ class HelmChartTest {
       "microservice.dev/microservices: get,list,watch",
       "microservice.dev/microservices/status: patch",
       "apps/deployments: get,list,watch,create,update",
-      "/configmaps: get,list,watch,create,update",
+      "/configmaps: get,list,watch,create,update,delete",
       "/services: get,list,watch,create,update,delete",
       "/pods: list,watch",
-      "/secrets: get",
+      "autoscaling/horizontalpodautoscalers: get,list,watch,create,update,delete",
+      "policy/poddisruptionbudgets: get,list,watch,create,update,delete",
+      "keda.sh/scaledobjects,triggerauthentications: get,list,watch,create,update,delete",
+      "/secrets: get,list,watch",
       "/events: create");
 
   static List<HasMetadata> render(Path valuesFile, Map<String, Object> set) {
