@@ -196,6 +196,72 @@ class OperatorOnRealClusterIT {
     });
   }
 
+  /**
+   * The autoscaling and disruption objects with only the chart's RBAC: without KEDA the HPA stands in (condition
+   * KedaNotInstalled); once KEDA's API is served (minimal stand-in CRDs for ScaledObject and TriggerAuthentication,
+   * no KEDA controllers) the operator notices within the discovery expiry and swaps the HPA for the ScaledObject,
+   * TriggerAuthentication and username ConfigMap; dropping autoscaling and disruption deletes them all. Every
+   * request succeeds (no 403) and the converged objects are not rewritten.
+   */
+  @Test
+  @Order(8)
+  void autoscalingAndDisruptionObjectsComeAndGoWithTheChartsRbac() {
+    int mark = cluster.auditLog().mark();
+    admin.resource(new io.fabric8.kubernetes.api.model.SecretBuilder().withNewMetadata().withName("kafka-user").withNamespace(NS)
+        .endMetadata().addToStringData("password", "it-password").build()).create();
+    admin.resource(new io.fabric8.kubernetes.api.model.SecretBuilder().withNewMetadata().withName("kafka-ca").withNamespace(NS)
+        .endMetadata().addToStringData("ca.crt", "it-ca").build()).create();
+    MicroService scaled = TestResources.read(java.nio.file.Path.of("src/test/resources/autoscaling/greeter-autoscaled.yaml"),
+        MicroService.class);
+    scaled.getMetadata().setName("scaled");
+    scaled.getMetadata().setNamespace(NS);
+    admin.resource(scaled).create();
+    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+      assertThat(admin.autoscaling().v2().horizontalPodAutoscalers().inNamespace(NS).withName("scaled").get()).isNotNull();
+      assertThat(admin.policy().v1().podDisruptionBudget().inNamespace(NS).withName("scaled").get()).isNotNull();
+      assertThat(autoscalingReason()).isEqualTo("KedaNotInstalled");
+    });
+
+    RealCluster.establishCrd(admin, java.nio.file.Path.of("src/test/resources/keda/scaledobjects.yaml"));
+    RealCluster.establishCrd(admin, java.nio.file.Path.of("src/test/resources/keda/triggerauthentications.yaml"));
+    await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+      assertThat(keda("ScaledObject")).isNotNull();
+      assertThat(keda("TriggerAuthentication")).isNotNull();
+      assertThat(admin.configMaps().inNamespace(NS).withName("scaled-keda").get()).isNotNull();
+      assertThat(admin.autoscaling().v2().horizontalPodAutoscalers().inNamespace(NS).withName("scaled").get()).isNull();
+      assertThat(autoscalingReason()).isEqualTo("ScaledByKeda");
+    });
+    awaitQuiet();
+    int converged = cluster.auditLog().mark();
+    await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> writesByOperator(converged).isEmpty());
+
+    admin.resources(MicroService.class).inNamespace(NS).withName("scaled").edit(ms -> {
+      ms.getSpec().setAutoscaling(null);
+      ms.getSpec().setDisruption(null);
+      return ms;
+    });
+    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+      assertThat(keda("ScaledObject")).isNull();
+      assertThat(keda("TriggerAuthentication")).isNull();
+      assertThat(admin.configMaps().inNamespace(NS).withName("scaled-keda").get()).isNull();
+      assertThat(admin.policy().v1().podDisruptionBudget().inNamespace(NS).withName("scaled").get()).isNull();
+    });
+    List<AuditLog.Event> byOperator = cluster.auditLog().since(mark).stream().filter(e -> e.user().equals(operatorUser)).toList();
+    assertThat(byOperator).extracting(AuditLog.Event::resource)
+        .contains("horizontalpodautoscalers", "poddisruptionbudgets", "scaledobjects", "triggerauthentications");
+    assertThat(byOperator).filteredOn(e -> e.code() == 403).as("requests the chart's RBAC forbade").isEmpty();
+  }
+
+  private static String autoscalingReason() {
+    MicroService ms = admin.resources(MicroService.class).inNamespace(NS).withName("scaled").get();
+    Condition c = ms == null || ms.getStatus() == null ? null : ms.getStatus().condition("Autoscaling");
+    return c == null ? null : c.getReason();
+  }
+
+  private static io.fabric8.kubernetes.api.model.GenericKubernetesResource keda(String kind) {
+    return admin.genericKubernetesResources("keda.sh/v1alpha1", kind).inNamespace(NS).withName("scaled").get();
+  }
+
   private static List<Pod> pods() {
     return admin.pods().inNamespace(NS).withLabel("app.kubernetes.io/instance", "greeter").list().getItems();
   }

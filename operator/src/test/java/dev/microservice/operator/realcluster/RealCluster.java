@@ -21,9 +21,14 @@ final class RealCluster {
 
   /** Creates (or replaces) the committed CRD and waits until the server reports it Established. */
   static CustomResourceDefinition establishCrd(KubernetesClient admin) {
+    return establishCrd(admin, CRD);
+  }
+
+  /** Creates (or replaces) a CRD from a file and waits until the server reports it Established. */
+  static CustomResourceDefinition establishCrd(KubernetesClient admin, Path file) {
     CustomResourceDefinition crd;
     try {
-      crd = Serialization.unmarshal(Files.readString(CRD), CustomResourceDefinition.class);
+      crd = Serialization.unmarshal(Files.readString(file), CustomResourceDefinition.class);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
