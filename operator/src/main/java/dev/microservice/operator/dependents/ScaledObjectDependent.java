@@ -6,11 +6,10 @@ import dev.microservice.operator.desired.Labels;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
-import io.javaoperatorsdk.operator.processing.event.ResourceID;
 
 /** The KEDA ScaledObject scaling a MicroService's Deployment on Kafka lag; its informer runs only while KEDA is installed. */
 @KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_SELECTOR))
-public class ScaledObjectDependent extends RuntimeDependent<KedaResources.ScaledObject> {
+public class ScaledObjectDependent extends OptionalDependent<KedaResources.ScaledObject> {
   /** Creates the dependent. */
   public ScaledObjectDependent() {
     super(KedaResources.ScaledObject.class);
@@ -19,11 +18,5 @@ public class ScaledObjectDependent extends RuntimeDependent<KedaResources.Scaled
   @Override
   protected KedaResources.ScaledObject build(MicroService ms, Context<MicroService> context) {
     return KedaResources.copy(KedaScaledObject.of(ms, PlanConditions.plan(context).auth()), new KedaResources.ScaledObject());
-  }
-
-  /** By name: the desired object cannot be built once the spec no longer asks for it, and is not needed to delete it. */
-  @Override
-  protected ResourceID targetSecondaryResourceID(MicroService ms, Context<MicroService> context) {
-    return new ResourceID(ms.getMetadata().getName(), ms.getMetadata().getNamespace());
   }
 }

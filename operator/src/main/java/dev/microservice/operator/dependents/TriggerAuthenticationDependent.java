@@ -6,11 +6,10 @@ import dev.microservice.operator.desired.Labels;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
-import io.javaoperatorsdk.operator.processing.event.ResourceID;
 
 /** The KEDA TriggerAuthentication naming the Secret keys of a MicroService's Kafka SASL/TLS. */
 @KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_SELECTOR))
-public class TriggerAuthenticationDependent extends RuntimeDependent<KedaResources.TriggerAuthentication> {
+public class TriggerAuthenticationDependent extends OptionalDependent<KedaResources.TriggerAuthentication> {
   /** Creates the dependent. */
   public TriggerAuthenticationDependent() {
     super(KedaResources.TriggerAuthentication.class);
@@ -20,11 +19,5 @@ public class TriggerAuthenticationDependent extends RuntimeDependent<KedaResourc
   protected KedaResources.TriggerAuthentication build(MicroService ms, Context<MicroService> context) {
     return KedaResources.copy(KedaTriggerAuthentication.of(ms, PlanConditions.plan(context).auth()),
         new KedaResources.TriggerAuthentication());
-  }
-
-  /** By name: the desired object cannot be built once the spec no longer asks for it, and is not needed to delete it. */
-  @Override
-  protected ResourceID targetSecondaryResourceID(MicroService ms, Context<MicroService> context) {
-    return new ResourceID(ms.getMetadata().getName(), ms.getMetadata().getNamespace());
   }
 }
