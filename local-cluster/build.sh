@@ -12,7 +12,8 @@
 # It builds only what is missing (nothing when all is there), and prints each step with its time.
 #   build.sh           build (from the committed go.mod/go.sum files) what is not already built
 #   build.sh --update  derive the modules again from versions.env (the replace directives from
-#                      k8s.io/kubernetes' own go.mod), write them to go/, then build everything
+#                      k8s.io/kubernetes' own go.mod, and KEDA's), write them to go/, then build everything
+#   build.sh --without-keda  leave KEDA out (msvc cluster up without --keda); it is built by default, for KedaIT
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/versions.env"
@@ -21,7 +22,14 @@ out="$cache/v$KUBERNETES_VERSION-etcd$ETCD_VERSION"
 bins=(etcd kube-apiserver kube-controller-manager kube-scheduler kubectl kubelet)
 helm_out="${MSVC_HELM_CACHE:-$HOME/.cache/microservice-operator/helm}/v$HELM_VERSION"
 keda_out="${MSVC_KEDA_CACHE:-$HOME/.cache/microservice-operator/keda}/v$KEDA_VERSION"
-update=false; [ "${1:-}" = "--update" ] && update=true
+update=false; with_keda=true
+for arg in "$@"; do
+  case $arg in
+    --update) update=true ;;
+    --without-keda) with_keda=false ;;
+    *) echo "usage: build.sh [--update] [--without-keda]" >&2; exit 2 ;;
+  esac
+done
 
 log() { echo "[local-cluster/build] $*"; }
 step() { local t0=$SECONDS; log "$1 ..."; shift; "$@"; log "  done in $((SECONDS - t0)) s"; }
@@ -33,7 +41,8 @@ without_downloads() { # the build's stderr without the "go: downloading" lines
 }
 have_all() { for b in "${bins[@]}"; do [ -x "$out/bin/$b" ] || return 1; done; }
 have_helm() { [ -x "$helm_out/bin/helm" ]; }
-have_keda() { [ -x "$keda_out/bin/keda-operator" ] && [ -x "$keda_out/bin/keda-adapter" ] && [ -f "$keda_out/crds/keda.sh_scaledobjects.yaml" ]; }
+have_keda() { ! $with_keda || { [ -x "$keda_out/bin/keda-operator" ] && [ -x "$keda_out/bin/keda-adapter" ] \
+  && [ -f "$keda_out/crds/keda.sh_scaledobjects.yaml" ]; }; }
 
 if ! $update && have_all && have_helm && have_keda; then log "binaries present in $out/bin, $helm_out/bin and $keda_out/bin"; exit 0; fi
 command -v go >/dev/null || { log "go is missing: install Go >= 1.24 (Debian's golang-go is too old)" >&2; exit 1; }
@@ -161,7 +170,7 @@ if $update; then
   step "derive go/etcd (etcd v$ETCD_VERSION)" derive_etcd
   step "derive go/kubernetes (k8s.io/kubernetes v$KUBERNETES_VERSION, staging modules replaced from its go.mod)" derive_kubernetes
   step "derive go/helm (helm v$HELM_VERSION)" derive_helm
-  step "derive go/keda (KEDA v$KEDA_VERSION, its replace and exclude directives)" derive_keda
+  if $with_keda; then step "derive go/keda (KEDA v$KEDA_VERSION, its replace and exclude directives)" derive_keda; fi
 fi
 if $update || ! have_all; then
   mkdir -p "$out/bin" "$out/src"
@@ -179,7 +188,9 @@ if $update || ! have_helm; then
 else
   log "helm present in $helm_out/bin"
 fi
-if $update || ! have_keda; then
+if ! $with_keda; then
+  log "KEDA left out (--without-keda)"
+elif $update || ! have_keda; then
   step "build keda-operator, keda-adapter v$KEDA_VERSION" build_keda
   have_keda || { log "keda-operator, keda-adapter or KEDA's CRDs are missing in $keda_out" >&2; exit 1; }
   log "KEDA v$KEDA_VERSION in $keda_out/bin, CRDs in $keda_out/crds"
