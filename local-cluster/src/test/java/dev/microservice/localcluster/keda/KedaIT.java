@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.microservice.kafka.embedded.EmbeddedKafka;
+import dev.microservice.localcluster.AuditLog;
 import dev.microservice.localcluster.HostAddress;
 import dev.microservice.localcluster.LocalCluster;
 import dev.microservice.localcluster.LocalClusterExtension;
@@ -52,6 +53,7 @@ class KedaIT {
   private static final String TOPIC = "orders";
   private static final String GROUP = "orders-consumer";
   private static final int PARTITIONS = 6;
+  private static final String HPA_CONTROLLER = "system:serviceaccount:kube-system:horizontal-pod-autoscaler";
   private static LocalCluster cluster;
   private static EmbeddedKafka kafka;
   private static Keda keda;
@@ -79,9 +81,10 @@ class KedaIT {
   @Test
   void theHpaControllerScalesOnKafkaLagAndKedaScalesToZeroAndBack() throws Exception {
     KubernetesClient admin = cluster.admin();
+    int mark = cluster.auditLog().mark();
     kafka.createTopic(TOPIC, PARTITIONS);
     commitOffsets(Map.of()); // the group's offsets at 0 on every partition
-    produce(60 * PARTITIONS); // lag 360: 36 replicas at 10 a replica, at most one a partition
+    produce(60 * PARTITIONS); // lag 360: 36 replicas at 10 a replica, but KEDA counts at most one a partition
     admin.apps().deployments().inNamespace(NS).resource(new DeploymentBuilder().withNewMetadata().withName("consumer")
         .endMetadata().withNewSpec().withReplicas(1).withNewSelector().withMatchLabels(Map.of("app", "consumer"))
         .endSelector().withNewTemplate().withNewMetadata().withLabels(Map.of("app", "consumer")).endMetadata()
@@ -90,6 +93,7 @@ class KedaIT {
     admin.load(new ByteArrayInputStream(scaledObject(1).getBytes(StandardCharsets.UTF_8))).inNamespace(NS).create();
 
     awaitReplicas("the HPA controller scales up on the lag", Duration.ofSeconds(90), r -> r > 1);
+    awaitReplicas("the HPA controller reaches one replica a partition", Duration.ofSeconds(60), r -> r == PARTITIONS);
     // KEDA's HPA reads an external metric, which the adapter serves through the aggregation layer.
     HorizontalPodAutoscaler hpa = admin.autoscaling().v2().horizontalPodAutoscalers().inNamespace(NS)
         .withName("keda-hpa-consumer").get();
@@ -109,6 +113,18 @@ class KedaIT {
 
     produce(PARTITIONS);
     awaitReplicas("KEDA scales from 0 when lag appears", Duration.ofSeconds(60), r -> r >= 1);
+
+    // Who did what, in the audit log: the HPA controller (its own ServiceAccount, --use-service-account-credentials)
+    // read the external metric through the aggregation layer and wrote the scale subresource; KEDA's operator (its
+    // certificate's user) wrote it for 0 and back.
+    List<AuditLog.Event> events = cluster.auditLog().since(mark);
+    assertThat(events).anySatisfy(e -> {
+      assertThat(e.user()).isEqualTo(HPA_CONTROLLER);
+      assertThat(e.line()).contains("\"apiGroup\":\"external.metrics.k8s.io\"");
+      assertThat(e.code()).isEqualTo(200);
+    });
+    assertThat(events).filteredOn(e -> e.isWrite() && "deployments/scale".equals(e.resource()) && e.code() == 200)
+        .extracting(AuditLog.Event::user).contains(HPA_CONTROLLER, "system:serviceaccount:keda:keda-operator");
   }
 
   private static String scaledObject(int minReplicas) {
