@@ -132,8 +132,9 @@ public final class DevCluster implements AutoCloseable {
   }
 
   /**
-   * Stops what was started: KEDA first (its APIService is removed, then its processes), Kafka (it listens on the node's bridge address, which goes with the node, and its
-   * shutdown waits for a controller it can no longer reach), then the node, then the control plane. Safe to call twice.
+   * Stops what was started: KEDA first (its APIService, then its processes), then Kafka (it listens on the node's
+   * bridge address, which goes with the node, and its shutdown waits for a controller it can no longer reach), then the
+   * node, then the control plane. Safe to call twice.
    */
   @Override
   public synchronized void close() {
