@@ -38,9 +38,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reconciles a MicroService: checks its spec, then runs the managed workflow (ConfigMap, then
- * Deployment; Service while it has gRPC servers), then patches the status if it changed. An
- * invalid spec creates and changes nothing: it sets Ready=False and emits a Warning event.
+ * Reconciles a MicroService: checks its spec (referenced Secrets from the informer's cache), then runs the managed
+ * workflow (ConfigMap, then Deployment, whose pod template carries the hash of the referenced Secrets; Service while it
+ * has gRPC servers), then patches the status if it changed. An invalid spec creates and changes nothing: it sets
+ * Ready=False and emits a Warning event. With Kafka servers it comes back every LAG_STATUS_INTERVAL to read the lag
+ * into the status ({@link KafkaLag}).
  */
 @ControllerConfiguration(name = MicroServiceReconciler.NAME)
 @Workflow(explicitInvocation = true, dependents = {

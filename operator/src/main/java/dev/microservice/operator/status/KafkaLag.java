@@ -28,7 +28,8 @@ import java.util.regex.Pattern;
  * {@code status.kafka}: the consumer lag the ready runtime pods last measured, per Kafka server, read from their
  * management port's {@code /metrics} (gauge {@value #METRIC}) and summed over topics, partitions and pods. Read at most
  * once per interval per MicroService; a pod that does not answer in time is left out, and when no pod reports a server
- * its last value stays. Only MicroServices with Kafka servers are measured.
+ * its last value stays (a server never measured is not listed). Only MicroServices with Kafka servers are measured.
+ * The time of the last read is kept in memory per MicroService (a few bytes each; a new operator reads at once).
  */
 public final class KafkaLag {
   /** The runtime's gauge of records not yet consumed, per server, topic and partition. */
@@ -82,16 +83,18 @@ public final class KafkaLag {
     return interval;
   }
 
-  /** Per server, the lag read, else the last one; in the order of spec.servers. */
+  /** Per server, the lag read, else the last one, in the order of spec.servers; null when no server has one yet. */
   static List<KafkaServerStatus> merge(List<String> servers, Map<String, Long> read, List<KafkaServerStatus> last) {
     List<KafkaServerStatus> result = new ArrayList<>();
     for (String server : servers) {
       Long lag = read.containsKey(server) ? read.get(server)
           : last.stream().filter(k -> server.equals(k.getServer())).map(KafkaServerStatus::getLag).filter(Objects::nonNull)
               .findFirst().orElse(null);
-      result.add(new KafkaServerStatus(server, lag));
+      if (lag != null) {
+        result.add(new KafkaServerStatus(server, lag));
+      }
     }
-    return result;
+    return result.isEmpty() ? null : result;
   }
 
   /** @return the lag per server, summed over the ready pods that answered */
