@@ -42,11 +42,11 @@ class HelmChartTest {
   static final List<String> EXPECTED_RULES = List.of(
       "microservice.dev/microservices: get,list,watch",
       "microservice.dev/microservices/status: patch",
-      "apps/deployments: get,list,watch,create,update",
+      "apps/deployments: get,list,watch,create,patch",
       "/configmaps: get,list,watch,create,update",
       "/services: get,list,watch,create,update,delete",
       "/pods: list,watch",
-      "/secrets: get",
+      "/secrets: list,watch",
       "/events: create");
 
   static List<HasMetadata> render(Path valuesFile, Map<String, Object> set) {
