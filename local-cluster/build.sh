@@ -1,14 +1,19 @@
 #!/usr/bin/env bash
 # Builds the real Kubernetes binaries the tests run (etcd, kube-apiserver, kube-controller-manager,
-# kube-scheduler, kubectl, kubelet) and the helm CLI from the Go module proxy, into caches outside the clone:
+# kube-scheduler, kubectl, kubelet), the helm CLI and KEDA (its operator and metrics adapter) from the Go module proxy,
+# into caches outside the clone:
 #   ${MSVC_K8S_CACHE:-~/.cache/microservice-operator/kubernetes}/v<kubernetes>-etcd<etcd>/bin
 #   ${MSVC_HELM_CACHE:-~/.cache/microservice-operator/helm}/v<helm>/bin/helm
-# helm has a cache of its own, so a new helm version does not rebuild Kubernetes, nor the reverse.
-# The versions are in versions.env; the Go modules that pin every dependency are go/kubernetes, go/etcd and go/helm.
+#   ${MSVC_KEDA_CACHE:-~/.cache/microservice-operator/keda}/v<keda>/bin/{keda-operator,keda-adapter}, with KEDA's
+#     CRDs (crds/) and RBAC (rbac/: the operator's, metrics-server/: the adapter's) from the same module
+# helm and KEDA have caches of their own, so a new helm or KEDA version does not rebuild Kubernetes, nor the reverse.
+# The versions are in versions.env; the Go modules that pin every dependency are go/kubernetes, go/etcd, go/helm and
+# go/keda.
 # It builds only what is missing (nothing when all is there), and prints each step with its time.
 #   build.sh           build (from the committed go.mod/go.sum files) what is not already built
 #   build.sh --update  derive the modules again from versions.env (the replace directives from
-#                      k8s.io/kubernetes' own go.mod), write them to go/, then build everything
+#                      k8s.io/kubernetes' own go.mod, and KEDA's), write them to go/, then build everything
+#   build.sh --without-keda  leave KEDA out (msvc cluster up without --keda); it is built by default, for KedaIT
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/versions.env"
@@ -16,7 +21,15 @@ cache=${MSVC_K8S_CACHE:-$HOME/.cache/microservice-operator/kubernetes}
 out="$cache/v$KUBERNETES_VERSION-etcd$ETCD_VERSION"
 bins=(etcd kube-apiserver kube-controller-manager kube-scheduler kubectl kubelet)
 helm_out="${MSVC_HELM_CACHE:-$HOME/.cache/microservice-operator/helm}/v$HELM_VERSION"
-update=false; [ "${1:-}" = "--update" ] && update=true
+keda_out="${MSVC_KEDA_CACHE:-$HOME/.cache/microservice-operator/keda}/v$KEDA_VERSION"
+update=false; with_keda=true
+for arg in "$@"; do
+  case $arg in
+    --update) update=true ;;
+    --without-keda) with_keda=false ;;
+    *) echo "usage: build.sh [--update] [--without-keda]" >&2; exit 2 ;;
+  esac
+done
 
 log() { echo "[local-cluster/build] $*"; }
 step() { local t0=$SECONDS; log "$1 ..."; shift; "$@"; log "  done in $((SECONDS - t0)) s"; }
@@ -28,8 +41,10 @@ without_downloads() { # the build's stderr without the "go: downloading" lines
 }
 have_all() { for b in "${bins[@]}"; do [ -x "$out/bin/$b" ] || return 1; done; }
 have_helm() { [ -x "$helm_out/bin/helm" ]; }
+have_keda() { ! $with_keda || { [ -x "$keda_out/bin/keda-operator" ] && [ -x "$keda_out/bin/keda-adapter" ] \
+  && [ -f "$keda_out/crds/keda.sh_scaledobjects.yaml" ]; }; }
 
-if ! $update && have_all && have_helm; then log "binaries present in $out/bin and $helm_out/bin"; exit 0; fi
+if ! $update && have_all && have_helm && have_keda; then log "binaries present in $out/bin, $helm_out/bin and $keda_out/bin"; exit 0; fi
 command -v go >/dev/null || { log "go is missing: install Go >= 1.24 (Debian's golang-go is too old)" >&2; exit 1; }
 export GOFLAGS=-mod=mod GOTOOLCHAIN=local CGO_ENABLED=0
 
@@ -60,6 +75,38 @@ derive_helm() {
   quiet go mod init local.build/helm
   quiet go get -tool "helm.sh/helm/v3/cmd/helm@v$HELM_VERSION"
   mkdir -p "$here/go/helm"; cp go.mod go.sum "$here/go/helm/"
+}
+
+# KEDA's go.mod has replace and exclude directives, which apply only in the main module: the wrapper module copies
+# them (as derive_kubernetes maps the staging modules), so it resolves the dependencies KEDA's release was built with.
+derive_keda() {
+  local dir="$keda_out/src/keda"; rm -rf "$dir"; mkdir -p "$dir"; cd "$dir"
+  quiet go mod init local.build/keda
+  local gomod; gomod=$(go mod download -json "github.com/kedacore/keda/v2@v$KEDA_VERSION" | sed -n 's/^\s*"GoMod": "\(.*\)",$/\1/p')
+  local edit
+  for edit in $(mod_directives "$gomod"); do go mod edit "$edit"; done
+  local v=@v$KEDA_VERSION
+  quiet go get -tool "github.com/kedacore/keda/v2/cmd/operator$v" "github.com/kedacore/keda/v2/cmd/adapter$v"
+  mkdir -p "$here/go/keda"; cp go.mod go.sum "$here/go/keda/"
+}
+
+# The replace and exclude directives of a go.mod (single lines and blocks), as `go mod edit` flags:
+# "a v1 => b v2" -> -replace=a@v1=b@v2, "a => b v2" -> -replace=a=b@v2, "exclude a v1" -> -exclude=a@v1.
+mod_directives() {
+  awk '
+    { sub(/\/\/.*/, "") }
+    /^(replace|exclude)[ \t]*\($/ { block = $1; next }
+    block != "" && /^\)/ { block = ""; next }
+    /^(replace|exclude)[ \t]/ { kind = $1; sub(/^(replace|exclude)[ \t]+/, ""); emit(kind, $0); next }
+    block != "" && NF > 0 { emit(block, $0) }
+    function emit(kind, line,   n, f, arrow, old, new) {
+      n = split(line, f, /[ \t]+/); if (f[1] == "") { for (i = 1; i < n; i++) f[i] = f[i + 1]; n-- }
+      if (kind == "exclude") { print "-exclude=" f[1] "@" f[2]; return }
+      arrow = (f[2] == "=>") ? 2 : 3
+      old = (arrow == 3) ? f[1] "@" f[2] : f[1]
+      new = (n == arrow + 2) ? f[arrow + 1] "@" f[arrow + 2] : f[arrow + 1]
+      print "-replace=" old "=" new
+    }' "$1"
 }
 
 # The kubelet is static too (CGO_ENABLED=0), unlike the release kubelet (hack/lib/golang.sh builds it with cgo): the
@@ -103,11 +150,27 @@ build_helm() {
   without_downloads go build -trimpath -ldflags "-s -w $v" -o "$helm_out/bin/helm" helm.sh/helm/v3/cmd/helm
 }
 
+# KEDA's Makefile sets version.Version and version.GitCommit; the module proxy carries no commit, so that stays empty.
+# The CRDs and RBAC rules come from the same module (config/), for the harness to apply (dev.microservice.localcluster.keda).
+build_keda() {
+  local dir="$keda_out/src/keda"; mkdir -p "$dir" "$keda_out/bin"; cp "$here/go/keda/go.mod" "$here/go/keda/go.sum" "$dir/"; cd "$dir"
+  grep -q "github.com/kedacore/keda/v2 v$KEDA_VERSION" go.mod || { log "go/keda/go.mod does not pin $KEDA_VERSION: run build.sh --update" >&2; exit 1; }
+  local v="-X github.com/kedacore/keda/v2/version.Version=$KEDA_VERSION"
+  without_downloads go build -trimpath -ldflags "-s -w $v" -o "$keda_out/bin/keda-operator" github.com/kedacore/keda/v2/cmd/operator
+  without_downloads go build -trimpath -ldflags "-s -w $v" -o "$keda_out/bin/keda-adapter" github.com/kedacore/keda/v2/cmd/adapter
+  local src; src=$(go list -m -f '{{.Dir}}' github.com/kedacore/keda/v2)
+  rm -rf "$keda_out/crds" "$keda_out/rbac" "$keda_out/metrics-server"; mkdir -p "$keda_out/crds" "$keda_out/rbac" "$keda_out/metrics-server"
+  cp "$src"/config/crd/bases/*.yaml "$keda_out/crds/"
+  cp "$src"/config/rbac/*.yaml "$keda_out/rbac/"; cp "$src"/config/metrics-server/*.yaml "$keda_out/metrics-server/"
+  chmod -R u+w "$keda_out/crds" "$keda_out/rbac" "$keda_out/metrics-server"
+}
+
 total=$SECONDS
 if $update; then
   step "derive go/etcd (etcd v$ETCD_VERSION)" derive_etcd
   step "derive go/kubernetes (k8s.io/kubernetes v$KUBERNETES_VERSION, staging modules replaced from its go.mod)" derive_kubernetes
   step "derive go/helm (helm v$HELM_VERSION)" derive_helm
+  if $with_keda; then step "derive go/keda (KEDA v$KEDA_VERSION, its replace and exclude directives)" derive_keda; fi
 fi
 if $update || ! have_all; then
   mkdir -p "$out/bin" "$out/src"
@@ -125,4 +188,13 @@ if $update || ! have_helm; then
 else
   log "helm present in $helm_out/bin"
 fi
-log "all built in $((SECONDS - total)) s into $out/bin and $helm_out/bin"
+if ! $with_keda; then
+  log "KEDA left out (--without-keda)"
+elif $update || ! have_keda; then
+  step "build keda-operator, keda-adapter v$KEDA_VERSION" build_keda
+  have_keda || { log "keda-operator, keda-adapter or KEDA's CRDs are missing in $keda_out" >&2; exit 1; }
+  log "KEDA v$KEDA_VERSION in $keda_out/bin, CRDs in $keda_out/crds"
+else
+  log "KEDA present in $keda_out/bin"
+fi
+log "all built in $((SECONDS - total)) s into $out/bin, $helm_out/bin and $keda_out/bin"

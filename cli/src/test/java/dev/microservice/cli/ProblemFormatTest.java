@@ -91,8 +91,8 @@ class ProblemFormatTest {
   @Test
   void anUnknownFieldFarFromAnyNameListsTheKnownOnes() throws IOException {
     allThreeReport(hello("extra.yaml", y -> y.replace("  replicas: 1\n", "  replicas: 1\n  colour: blue\n")),
-        "10:3: spec.colour: unknown field; known fields: config, drainTimeoutSeconds, endpoints, env, pod, replicas,"
-            + " resources, runtimeImage, servers");
+        "10:3: spec.colour: unknown field; known fields: autoscaling, config, disruption, drainTimeoutSeconds, endpoints,"
+            + " env, pod, replicas, resources, runtimeImage, servers");
   }
 
   @Test
@@ -141,7 +141,7 @@ class ProblemFormatTest {
   @Test
   void problemsAreInTheOrderOfTheFileEachOnce() throws IOException {
     allThreeReport(hello("two.yaml", y -> y.replace("port: 9090", "port: 0").replace("  replicas: 1", "  replicas: -1")),
-        "9:3: spec.replicas: must be between 0 and 2147483647, got -1",
+        "9:3: spec.replicas: must be between 0 and 1000, got -1",
         "15:9: spec.servers[0].grpc.port: must be between 1 and 65535, got 0");
   }
 }

@@ -42,14 +42,14 @@ class HelmChartTest {
   static final List<String> EXPECTED_RULES = List.of(
       "microservice.dev/microservices: get,list,watch",
       "microservice.dev/microservices/status: patch",
-      "apps/deployments: get,list,watch,create,update",
+      "apps/deployments: get,list,watch,create,patch",
       "/configmaps: get,list,watch,create,update,delete",
       "/services: get,list,watch,create,update,delete",
       "/pods: list,watch",
       "autoscaling/horizontalpodautoscalers: get,list,watch,create,update,delete",
       "policy/poddisruptionbudgets: get,list,watch,create,update,delete",
       "keda.sh/scaledobjects,triggerauthentications: get,list,watch,create,update,delete",
-      "/secrets: get,list,watch",
+      "/secrets: list,watch",
       "/events: create");
 
   static List<HasMetadata> render(Path valuesFile, Map<String, Object> set) {

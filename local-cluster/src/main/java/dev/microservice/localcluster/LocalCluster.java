@@ -46,6 +46,15 @@ public final class LocalCluster implements AutoCloseable {
    */
   public record NodeCredentials(Path kubeconfig, Path servingCert, Path servingKey, Path ca) {}
 
+  /**
+   * A certificate and its key as PEM files, and the CA that signed it.
+   *
+   * @param cert the certificate
+   * @param key its private key
+   * @param ca the cluster CA
+   */
+  public record CertificateFiles(Path cert, Path key, Path ca) {}
+
   private final Path dir;
   private final Pki pki;
   private final String server;
@@ -96,8 +105,11 @@ public final class LocalCluster implements AutoCloseable {
     int etcdPort = FreePorts.next();
     processes.add(ComponentProcess.start("etcd", binaries.path("etcd"), ControlPlaneFlags.etcd(dir, etcdPort, FreePorts.next()), dir));
     Pki.KeyFiles kubeletClient = pki.client("apiserver-kubelet-client", KUBELET_CLIENT_USER, List.of());
+    Pki frontProxy = Pki.create(dir, "front-proxy-ca", "local-cluster-front-proxy-ca");
+    Pki.KeyFiles frontProxyClient = frontProxy.client("front-proxy-client", ControlPlaneFlags.FRONT_PROXY_CLIENT, List.of());
     processes.add(ComponentProcess.start("kube-apiserver", binaries.path("kube-apiserver"),
-        ControlPlaneFlags.apiserver(dir, port(), etcdPort, pki.caCert(), serving, sa, kubeletClient), dir));
+        ControlPlaneFlags.apiserver(dir, port(), etcdPort, pki.caCert(), serving, sa, kubeletClient, frontProxy.caCert(),
+            frontProxyClient), dir));
     admin = client(Kubeconfigs.certificate(server, pki.caCert(), adminCert));
     Kubeconfigs.write(dir.resolve("admin.kubeconfig"), server, pki.caCert(), adminCert);
     awaitReady();
@@ -220,6 +232,45 @@ public final class LocalCluster implements AutoCloseable {
     Path kubeconfig = Kubeconfigs.write(dir.resolve("node-" + node + ".kubeconfig"), server, pki.caCert(), pki.node(node));
     Pki.KeyFiles serving = pki.kubeletServing(node, ips);
     return new NodeCredentials(kubeconfig, serving.cert(), serving.key(), pki.caCert());
+  }
+
+  /**
+   * Writes a kubeconfig authenticating with a client certificate signed by the cluster CA, for a component run on the
+   * host (e.g. KEDA's operator) that should have just what RBAC grants its user. A ServiceAccount's user name
+   * ({@code system:serviceaccount:<namespace>:<name>}, groups {@code system:serviceaccounts} and
+   * {@code system:serviceaccounts:<namespace>}) makes bindings to that ServiceAccount apply, with no token to expire.
+   *
+   * @param name the file's base name in this cluster's directory
+   * @param user the certificate's common name, the user
+   * @param groups its organizations, the groups
+   * @return the kubeconfig file
+   */
+  public Path issueKubeconfig(String name, String user, List<String> groups) {
+    return Kubeconfigs.write(dir.resolve(name + ".kubeconfig"), server, pki.caCert(), pki.client(name, user, groups));
+  }
+
+  /**
+   * Issues a certificate signed by the cluster CA for both server and client authentication, for the given names and
+   * addresses: for host processes that serve TLS (checked against {@link #caPem()}) and talk mutual TLS to each other.
+   *
+   * @param name the files' base name in this cluster's directory
+   * @param dnsNames DNS names (the first is the common name)
+   * @param ips IP addresses
+   * @return the files
+   */
+  public CertificateFiles issueServingCertificate(String name, List<String> dnsNames, List<String> ips) {
+    Pki.KeyFiles files = pki.serverAndClient(name, dnsNames, ips);
+    return new CertificateFiles(files.cert(), files.key(), pki.caCert());
+  }
+
+  /** @return the cluster CA as PEM, e.g. for an APIService's or a webhook's caBundle */
+  public String caPem() {
+    return pki.caPem();
+  }
+
+  /** @return this cluster's directory (certificates, kubeconfigs, component logs); deleted on close */
+  public Path directory() {
+    return dir;
   }
 
   private KubernetesClient client(Config config) {

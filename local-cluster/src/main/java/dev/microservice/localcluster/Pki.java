@@ -33,36 +33,49 @@ import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
-/** The cluster's certificates: one CA, the apiserver's serving certificate and a client certificate per identity. */
+/**
+ * Certificates signed by one CA: the cluster's (the apiserver's serving certificate and a client certificate per
+ * identity), or the front proxy's (the apiserver's client certificate towards aggregated API servers).
+ */
 final class Pki {
   private static final SecureRandom RANDOM = new SecureRandom();
   private final Path dir;
+  private final String caFile;
   private final KeyPair caKey;
   private final X509Certificate ca;
 
   /** A certificate and key written as PEM files. */
   record KeyFiles(Path cert, Path key) {}
 
-  private Pki(Path dir, KeyPair caKey, X509Certificate ca) {
+  private Pki(Path dir, String caFile, KeyPair caKey, X509Certificate ca) {
     this.dir = dir;
+    this.caFile = caFile;
     this.caKey = caKey;
     this.ca = ca;
   }
 
-  /** Creates the CA in {@code dir/ca.crt} and {@code dir/ca.key}. */
+  /** Creates the cluster CA in {@code dir/ca.crt} and {@code dir/ca.key}. */
   static Pki create(Path dir) {
+    return create(dir, "ca", "local-cluster-ca");
+  }
+
+  /**
+   * Creates a CA of its own in {@code dir/<file>.crt} and {@code dir/<file>.key}, e.g. the front proxy's, which must
+   * differ from the cluster CA: a certificate it signs lets its holder assert any user in request headers.
+   */
+  static Pki create(Path dir, String file, String commonName) {
     KeyPair key = rsa();
-    X500Name name = name("local-cluster-ca", List.of());
+    X500Name name = name(commonName, List.of());
     X509Certificate ca = sign(new JcaX509v3CertificateBuilder(name, serial(), notBefore(), notAfter(), name, key.getPublic()),
-        key, true, null, List.of());
-    Pki pki = new Pki(dir, key, ca);
-    pki.write("ca", ca, key);
+        key, true, List.of(), List.of());
+    Pki pki = new Pki(dir, file, key, ca);
+    pki.write(file, ca, key);
     return pki;
   }
 
   /** @return the CA certificate's file */
   Path caCert() {
-    return dir.resolve("ca.crt");
+    return dir.resolve(caFile + ".crt");
   }
 
   /** @return the CA as PEM text */
@@ -75,12 +88,24 @@ final class Pki {
     List<GeneralName> names = new ArrayList<>();
     dnsNames.forEach(n -> names.add(new GeneralName(GeneralName.dNSName, n)));
     ips.forEach(ip -> names.add(new GeneralName(GeneralName.iPAddress, ip)));
-    return issue(file, dnsNames.get(0), List.of(), KeyPurposeId.id_kp_serverAuth, names);
+    return issue(file, dnsNames.get(0), List.of(), List.of(KeyPurposeId.id_kp_serverAuth), names);
+  }
+
+  /**
+   * Writes a certificate for both ends of a mutual TLS connection (server and client authentication), as KEDA's
+   * operator and metrics adapter share one for their gRPC link and the adapter also serves with it.
+   */
+  KeyFiles serverAndClient(String file, List<String> dnsNames, List<String> ips) {
+    List<GeneralName> names = new ArrayList<>();
+    dnsNames.forEach(n -> names.add(new GeneralName(GeneralName.dNSName, n)));
+    ips.forEach(ip -> names.add(new GeneralName(GeneralName.iPAddress, ip)));
+    return issue(file, dnsNames.get(0), List.of(),
+        List.of(KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth), names);
   }
 
   /** Writes a client certificate: the user is the CN, the groups are the O entries. */
   KeyFiles client(String file, String user, List<String> groups) {
-    return issue(file, user, groups, KeyPurposeId.id_kp_clientAuth, List.of());
+    return issue(file, user, groups, List.of(KeyPurposeId.id_kp_clientAuth), List.of());
   }
 
   /** Writes a node's client certificate, as its kubelet uses: user {@code system:node:<name>}, group {@code system:nodes}. */
@@ -103,10 +128,11 @@ final class Pki {
     return new KeyFiles(pub, priv);
   }
 
-  private KeyFiles issue(String file, String cn, List<String> groups, KeyPurposeId purpose, List<GeneralName> sans) {
+  private KeyFiles issue(String file, String cn, List<String> groups, List<KeyPurposeId> purposes,
+      List<GeneralName> sans) {
     KeyPair key = rsa();
     X509Certificate cert = sign(new JcaX509v3CertificateBuilder(ca, serial(), notBefore(), notAfter(), name(cn, groups),
-        key.getPublic()), caKey, false, purpose, sans);
+        key.getPublic()), caKey, false, purposes, sans);
     return write(file, cert, key);
   }
 
@@ -118,15 +144,16 @@ final class Pki {
     return new KeyFiles(crt, pk);
   }
 
-  private static X509Certificate sign(X509v3CertificateBuilder builder, KeyPair signer, boolean isCa, KeyPurposeId purpose,
-      List<GeneralName> sans) {
+  private static X509Certificate sign(X509v3CertificateBuilder builder, KeyPair signer, boolean isCa,
+      List<KeyPurposeId> purposes, List<GeneralName> sans) {
     try {
       builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(isCa));
       builder.addExtension(Extension.keyUsage, true, new KeyUsage(isCa
           ? KeyUsage.keyCertSign | KeyUsage.cRLSign | KeyUsage.digitalSignature
           : KeyUsage.digitalSignature | KeyUsage.keyEncipherment));
-      if (purpose != null) {
-        builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(purpose));
+      if (!purposes.isEmpty()) {
+        builder.addExtension(Extension.extendedKeyUsage, false,
+            new ExtendedKeyUsage(purposes.toArray(KeyPurposeId[]::new)));
       }
       if (!sans.isEmpty()) {
         builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(sans.toArray(GeneralName[]::new)));

@@ -21,8 +21,7 @@ final class AutoscalingValidator {
     }
     DisruptionSpec d = spec.getDisruption();
     if (d != null && d.getMaxUnavailable() != null && !validMaxUnavailable(d.getMaxUnavailable())) {
-      problems.add(new Problem("spec.disruption.maxUnavailable", DisruptionSpec.BAD_MAX_UNAVAILABLE + ", got "
-          + Echo.quoted(String.valueOf(d.getMaxUnavailable().getValue()))));
+      problems.add(new Problem("spec.disruption.maxUnavailable", DisruptionSpec.BAD_MAX_UNAVAILABLE));
     }
   }
 
@@ -36,8 +35,7 @@ final class AutoscalingValidator {
       problems.add(new Problem(path + ".maxReplicas", "is required"));
     } else if (range.check(path + ".maxReplicas", a.getMaxReplicas(), 1, MicroServiceSpec.MAX_REPLICAS) && minOk
         && a.getMaxReplicas() < a.effectiveMinReplicas()) {
-      problems.add(new Problem(path + ".maxReplicas", AutoscalingSpec.MAX_BELOW_MIN + ", got " + a.getMaxReplicas()
-          + " with minReplicas " + a.effectiveMinReplicas()));
+      problems.add(new Problem(path + ".maxReplicas", AutoscalingSpec.MAX_BELOW_MIN));
     }
     range.check(path + ".cpuUtilization", a.getCpuUtilization(), 1, 1000);
     if (a.getKafkaLag() != null && a.getKafkaLag() < 1) {

@@ -22,7 +22,9 @@ import java.util.Map;
 @JsonPropertyOrder({"replicas", "autoscaling", "disruption", "endpoints", "runtimeImage", "servers", "config", "env",
     "resources", "pod", "drainTimeoutSeconds"})
 // The same checks, paths and words as AutoscalingValidator.
-@ValidationRule(value = "!has(self.replicas) || !has(self.autoscaling)", fieldPath = ".autoscaling",
+// The server stores the schema default 1 when replicas is unset, so CEL can refuse only a count other than 1; the
+// offline validator, which sees what the user wrote, refuses any.
+@ValidationRule(value = "!has(self.autoscaling) || !has(self.replicas) || self.replicas == 1", fieldPath = ".autoscaling",
     message = MicroServiceSpec.REPLICAS_AND_AUTOSCALING)
 @ValidationRule(value = "!has(self.autoscaling) || !has(self.autoscaling.minReplicas) || self.autoscaling.minReplicas > 0"
     + " || self.servers.all(s, has(s.kafka))", fieldPath = ".autoscaling.minReplicas",
@@ -47,11 +49,14 @@ public class MicroServiceSpec {
   public static final int MAX_REPLICAS = 1000;
 
   @JsonPropertyDescription("Number of runtime pods, 0 to 1000 (the bound catches typos such as 10000 before they flood"
-      + " the cluster; split a larger fleet into several MicroServices). 1 when unset. Also set by kubectl scale,"
-      + " through the scale subresource. Not with autoscaling, which owns the count.")
+      + " the cluster; split a larger fleet into several MicroServices). Defaults to 1. Also set by kubectl scale,"
+      + " through the scale subresource. Leave it unset with autoscaling, which owns the count: the server then keeps"
+      + " the default 1 here, which the operator ignores, and refuses any other value.")
   @Min(0)
   @Max(MAX_REPLICAS)
+  @Default("1")
   @SpecReplicas
+  // null in Java when the manifest leaves it out, so msvc validate can tell 'replicas: 1' from unset.
   private Integer replicas;
 
   @JsonPropertyDescription("Follow the load: pods between minReplicas and maxReplicas, on CPU (a"

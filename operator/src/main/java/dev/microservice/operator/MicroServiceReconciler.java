@@ -28,7 +28,12 @@ import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfig
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import dev.microservice.operator.desired.SecretsHash;
+import dev.microservice.operator.status.KafkaLag;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -43,9 +48,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reconciles a MicroService: checks its spec, then runs the managed workflow (ConfigMap, then
- * Deployment; Service while it has gRPC servers), then patches the status if it changed. An
- * invalid spec creates and changes nothing: it sets Ready=False and emits a Warning event.
+ * Reconciles a MicroService: checks its spec (referenced Secrets from the informer's cache), then runs the managed
+ * workflow (ConfigMap, then Deployment, whose pod template carries the hash of the referenced Secrets; Service while it
+ * has gRPC servers), then patches the status if it changed. An invalid spec creates and changes nothing: it sets
+ * Ready=False and emits a Warning event. With Kafka servers it comes back every LAG_STATUS_INTERVAL to read the lag
+ * into the status ({@link KafkaLag}).
  */
 @ControllerConfiguration(name = MicroServiceReconciler.NAME)
 @Workflow(explicitInvocation = true, dependents = {
@@ -72,6 +79,7 @@ public class MicroServiceReconciler implements Reconciler<MicroService> {
   private final WarningEvents events;
   private final Clock clock;
   private final KedaDiscovery keda;
+  private final KafkaLag kafkaLag;
 
   /**
    * @param settings the operator's settings
@@ -83,19 +91,26 @@ public class MicroServiceReconciler implements Reconciler<MicroService> {
     this.events = events;
     this.clock = clock;
     this.keda = new KedaDiscovery(clock, KedaDiscovery.EXPIRY);
+    this.kafkaLag = new KafkaLag(settings.lagStatusInterval());
   }
 
   @Override
   public UpdateControl<MicroService> reconcile(MicroService ms, Context<MicroService> context) {
     String namespace = ms.getMetadata().getNamespace();
-    SpecProblem problem = settings.secretChecks()
-        ? SpecChecks.check(ms, name -> context.getClient().secrets().inNamespace(namespace).withName(name).get())
-        : SpecChecks.checkWithoutSecrets(ms);
+    Function<String, Secret> secrets = settings.secretChecks() ? ReferencedSecrets.lookup(context) : null;
+    SpecProblem problem = secrets != null ? SpecChecks.check(ms, secrets) : SpecChecks.checkWithoutSecrets(ms);
     AutoscalingPlan plan = problem == null ? AutoscalingPlan.of(ms, keda.installed(context.getClient())) : null;
     if (problem == null) {
-      context.managedWorkflowAndDependentResourceContext().put(OperatorSettings.class, settings);
-      context.managedWorkflowAndDependentResourceContext().put(AutoscalingPlan.class, plan);
-      context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
+      var workflow = context.managedWorkflowAndDependentResourceContext();
+      workflow.put(OperatorSettings.class, settings);
+      if (secrets != null) {
+        String secretsHash = SecretsHash.of(ms.getSpec(), secrets);
+        if (secretsHash != null) {
+          workflow.put(SecretsHash.class, secretsHash);
+        }
+      }
+      workflow.put(AutoscalingPlan.class, plan);
+      workflow.reconcileManagedWorkflow();
     } else if (isNew(ms, problem)) {
       LOG.warn("MicroService {}/{}: {}: {}", namespace, ms.getMetadata().getName(), problem.reason(), problem.message());
       events.warn(ms, problem.reason(), problem.message());
@@ -104,6 +119,7 @@ public class MicroServiceReconciler implements Reconciler<MicroService> {
     String podFailure = PodFailures.of(context.getSecondaryResources(Pod.class)).orElse(null);
     MicroServiceStatus status = StatusCalculator.compute(ms, deployment, problem, podFailure, plan, clock.instant());
     warnAboutAutoscaling(ms, status);
+    Duration nextLag = kafkaLag.update(ms, status, context.getSecondaryResources(Pod.class), clock.instant());
     UpdateControl<MicroService> control;
     if (status.equals(ms.getStatus())) {
       control = UpdateControl.noUpdate();
@@ -111,10 +127,14 @@ public class MicroServiceReconciler implements Reconciler<MicroService> {
       ms.setStatus(status);
       control = UpdateControl.patchStatus(ms);
     }
+    Duration next = problem != null ? RECHECK_MISSING_SECRETS : null;
     if (plan != null && plan.kedaUse() == AutoscalingPlan.KedaUse.NOT_INSTALLED) {
-      return control.rescheduleAfter(KedaDiscovery.EXPIRY); // to notice KEDA once it is installed
+      next = KedaDiscovery.EXPIRY; // to notice KEDA once it is installed
     }
-    return problem != null ? control.rescheduleAfter(RECHECK_MISSING_SECRETS) : control;
+    if (nextLag != null && (next == null || nextLag.compareTo(next) < 0)) {
+      next = nextLag;
+    }
+    return next != null ? control.rescheduleAfter(next) : control;
   }
 
   /** A Warning event when the Autoscaling condition turns to a problem, or to another one. */
@@ -129,7 +149,11 @@ public class MicroServiceReconciler implements Reconciler<MicroService> {
     }
   }
 
-  /** Also watch the runtime pods, to report containers that fail (read only; the Deployment owns them). */
+  /**
+   * Also watch the runtime pods, to report containers that fail (read only; the Deployment owns them), and, unless
+   * the operator may not read Secrets (SECRET_CHECKS=false), the Secrets MicroServices reference: a change to one
+   * rolls the pods that use it ({@link ReferencedSecrets}).
+   */
   @Override
   public List<EventSource<?, MicroService>> prepareEventSources(EventSourceContext<MicroService> context) {
     InformerEventSourceConfiguration<Pod> pods = InformerEventSourceConfiguration.from(Pod.class, MicroService.class)
@@ -137,7 +161,12 @@ public class MicroServiceReconciler implements Reconciler<MicroService> {
         .withLabelSelector(Labels.MANAGED_SELECTOR)
         .withSecondaryToPrimaryMapper(Labels::owningMicroService)
         .build();
-    return List.of(new InformerEventSource<>(pods, context));
+    List<EventSource<?, MicroService>> sources = new ArrayList<>();
+    sources.add(new InformerEventSource<>(pods, context));
+    if (settings.secretChecks()) {
+      sources.add(ReferencedSecrets.eventSource(context));
+    }
+    return sources;
   }
 
   /** Emit an event only when the problem differs from what the status already reports. */

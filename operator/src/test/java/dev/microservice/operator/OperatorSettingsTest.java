@@ -50,4 +50,16 @@ class OperatorSettingsTest {
     assertThatThrownBy(() -> OperatorSettings.fromEnv(Map.of("RUNTIME_IMAGE", "i", "MANAGEMENT_PORT", "x")))
         .hasMessage("MANAGEMENT_PORT must be a number, got 'x'");
   }
+
+  @Test
+  void lagStatusIntervalDefaultsTo30sAndZeroTurnsItOff() {
+    assertThat(OperatorSettings.fromEnv(Map.of("RUNTIME_IMAGE", "i")).lagStatusInterval()).isEqualTo(java.time.Duration.ofSeconds(30));
+    assertThat(OperatorSettings.fromEnv(Map.of("RUNTIME_IMAGE", "i", "LAG_STATUS_INTERVAL", "0")).lagStatusInterval()).isZero();
+    assertThat(OperatorSettings.fromEnv(Map.of("RUNTIME_IMAGE", "i", "LAG_STATUS_INTERVAL", "2m")).lagStatusInterval())
+        .isEqualTo(java.time.Duration.ofMinutes(2));
+    assertThat(OperatorSettings.fromEnv(Map.of("RUNTIME_IMAGE", "i", "LAG_STATUS_INTERVAL", "500ms")).lagStatusInterval())
+        .isEqualTo(java.time.Duration.ofMillis(500));
+    assertThatThrownBy(() -> OperatorSettings.fromEnv(Map.of("RUNTIME_IMAGE", "i", "LAG_STATUS_INTERVAL", "30")))
+        .hasMessage("LAG_STATUS_INTERVAL must be a duration such as 500ms, 30s or 2m (0 for off), got '30'");
+  }
 }

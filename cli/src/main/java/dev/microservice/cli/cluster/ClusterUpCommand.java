@@ -27,6 +27,11 @@ final class ClusterUpCommand implements Callable<Integer> {
       description = "Leave the operator out: install its chart yourself, as docs/install.md shows.")
   boolean withoutOperator;
 
+  @Option(names = "--keda",
+      description = "Also install KEDA (its operator and metrics adapter, built by local-cluster/build.sh when missing) "
+          + "and register it as the external metrics API, so ScaledObjects scale through the cluster's HPA controller.")
+  boolean keda;
+
   @Override
   public Integer call() throws IOException, InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
@@ -37,7 +42,7 @@ final class ClusterUpCommand implements Callable<Integer> {
     }
     ClusterDownCommand.remove(home.dir());
     Files.createDirectories(home.dir());
-    Process daemon = ClusterDaemon.launch(home, !withoutOperator);
+    Process daemon = ClusterDaemon.launch(home, !withoutOperator, keda);
     return follow(home, daemon, out);
   }
 

@@ -3,6 +3,8 @@ package dev.microservice.cli.cluster;
 import com.marcnuri.helm.Helm;
 import dev.microservice.kafka.embedded.EmbeddedKafka;
 import dev.microservice.localcluster.LocalCluster;
+import dev.microservice.localcluster.keda.Keda;
+import dev.microservice.localcluster.keda.KedaBinaries;
 import dev.microservice.localcluster.node.KubeletNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,8 +14,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The cluster of {@code msvc cluster up}, the same the end-to-end tests use: a real control plane, a kubelet node with
- * containerd and runc, the project's images imported, a Kafka broker on the node's address, and the Helm chart
- * installed (CRD, RBAC, the operator as a pod).
+ * containerd and runc, the project's images imported, a Kafka broker on the node's address, optionally KEDA (its
+ * operator and metrics adapter on the host, the adapter on the node's address as the external metrics API), and the
+ * Helm chart installed (CRD, RBAC, the operator as a pod).
  */
 public final class DevCluster implements AutoCloseable {
   /** The chart's release and namespace. */
@@ -30,6 +33,7 @@ public final class DevCluster implements AutoCloseable {
   private volatile LocalCluster cluster;
   private volatile KubeletNode node;
   private volatile EmbeddedKafka kafka;
+  private volatile Keda keda;
 
   /**
    * @param home where the admin kubeconfig, {@code bin/} (kubectl, helm) and the {@code env} file go
@@ -47,7 +51,19 @@ public final class DevCluster implements AutoCloseable {
    * @param withOperator whether to install the chart; without it, users install it as docs/install.md shows
    */
   public void up(ProjectFiles project, boolean withOperator) throws Exception {
-    run("Kubernetes binaries (local-cluster/build.sh)", project::buildKubernetes);
+    up(project, withOperator, false);
+  }
+
+  /**
+   * Brings everything up, step by step, from the repository's files.
+   *
+   * @param project the repository
+   * @param withOperator whether to install the chart; without it, users install it as docs/install.md shows
+   * @param withKeda whether to install KEDA (built by local-cluster/build.sh when missing)
+   */
+  public void up(ProjectFiles project, boolean withOperator, boolean withKeda) throws Exception {
+    run(withKeda ? "Kubernetes and KEDA binaries (local-cluster/build.sh)" : "Kubernetes binaries (local-cluster/build.sh)",
+        () -> project.buildKubernetes(withKeda));
     run("control plane (etcd, kube-apiserver, kube-controller-manager, kube-scheduler)", () -> {
       cluster = LocalCluster.start();
     });
@@ -62,6 +78,12 @@ public final class DevCluster implements AutoCloseable {
     run("Kafka broker on " + node.ip() + ":" + KAFKA_PORT, () -> {
       kafka = EmbeddedKafka.builder().host(node.ip()).port(KAFKA_PORT).start();
     });
+    if (withKeda) {
+      run("KEDA " + KedaBinaries.pinnedVersion() + " (operator, metrics adapter on " + node.ip()
+          + ", APIService " + Keda.API_SERVICE + ")", () -> {
+        keda = Keda.install(cluster, node.ip());
+      });
+    }
     run("kubectl, helm and ctr for this cluster (" + home.env() + ")", () -> {
       Files.copy(cluster.adminKubeconfig(), home.kubeconfig(), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
       ClusterShell.write(home, java.util.Map.of("kubectl", cluster.kubectl(), "helm", project.helm()),
@@ -104,13 +126,19 @@ public final class DevCluster implements AutoCloseable {
     return kafka;
   }
 
+  /** @return KEDA, when installed ({@code --keda}), else null */
+  public Keda keda() {
+    return keda;
+  }
+
   /**
-   * Stops what was started: Kafka first (it listens on the node's bridge address, which goes with the node, and its
-   * shutdown waits for a controller it can no longer reach), then the node, then the control plane. Safe to call twice.
+   * Stops what was started: KEDA first (its APIService, then its processes), then Kafka (it listens on the node's
+   * bridge address, which goes with the node, and its shutdown waits for a controller it can no longer reach), then the
+   * node, then the control plane. Safe to call twice.
    */
   @Override
   public synchronized void close() {
-    for (AutoCloseable c : java.util.Arrays.asList(kafka, node, cluster).stream().filter(java.util.Objects::nonNull).toList()) {
+    for (AutoCloseable c : java.util.Arrays.asList(keda, kafka, node, cluster).stream().filter(java.util.Objects::nonNull).toList()) {
       long began = System.nanoTime();
       try {
         c.close();
@@ -119,6 +147,7 @@ public final class DevCluster implements AutoCloseable {
         LOG.warn("Could not stop {}: {}", c.getClass().getSimpleName(), e.toString());
       }
     }
+    keda = null;
     node = null;
     kafka = null;
     cluster = null;

@@ -27,9 +27,17 @@ public record ProjectFiles(Path root) {
     return root.resolve("helm/microservice-operator");
   }
 
-  /** Runs local-cluster/build.sh, which does nothing when the binaries are built. */
-  void buildKubernetes() throws IOException, InterruptedException {
-    Process p = new ProcessBuilder("bash", root.resolve("local-cluster/build.sh").toString()).redirectErrorStream(true).start();
+  /**
+   * Runs local-cluster/build.sh, which does nothing when the binaries are built.
+   *
+   * @param withKeda whether to build KEDA too (when missing); without, build.sh leaves it out ({@code --without-keda})
+   */
+  void buildKubernetes(boolean withKeda) throws IOException, InterruptedException {
+    List<String> command = new java.util.ArrayList<>(List.of("bash", root.resolve("local-cluster/build.sh").toString()));
+    if (!withKeda) {
+      command.add("--without-keda");
+    }
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (!p.waitFor(60, TimeUnit.MINUTES) || p.exitValue() != 0) {
       throw new IllegalStateException("local-cluster/build.sh failed:\n" + out);

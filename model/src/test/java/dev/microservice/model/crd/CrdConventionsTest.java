@@ -36,9 +36,9 @@ class CrdConventionsTest {
   }
 
   @Test
-  void replicasHasNoDefaultAnInt32FormatAndAMaximum() {
+  void replicasDefaultsToOneWithAnInt32FormatAndAMaximum() {
     JsonNode replicas = schema.at("/properties/spec/properties/replicas");
-    assertThat(replicas.has("default")).as("a default would clash with spec.autoscaling").isFalse();
+    assertThat(replicas.path("default").asInt(-1)).isEqualTo(1);
     assertThat(replicas.path("format").asText()).isEqualTo("int32");
     assertThat(replicas.path("maximum").asInt()).isEqualTo(1000);
     assertThat(replicas.path("minimum").asInt(-1)).isZero();

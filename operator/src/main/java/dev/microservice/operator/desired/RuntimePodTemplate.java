@@ -16,15 +16,24 @@ import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.ProbeBuilder;
 import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.TopologySpreadConstraint;
+import io.fabric8.kubernetes.api.model.TopologySpreadConstraintBuilder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The pod template of the runtime: containers, probes, ports, volumes and the config-hash annotation. */
+/**
+ * The pod template of the runtime: containers, probes, ports, volumes, the spread over nodes, and the hash annotations
+ * (config and Secrets) that roll the pods when what they read changes.
+ */
 public final class RuntimePodTemplate {
   /** The runtime container's name. */
   public static final String RUNTIME_CONTAINER = "runtime";
+  /** The node label the default spread constraint spreads the pods over. */
+  static final String HOSTNAME_KEY = "kubernetes.io/hostname";
+  /** The label the Deployment controller puts on the pods of each rollout (each ReplicaSet). */
+  static final String POD_TEMPLATE_HASH = "pod-template-hash";
   /** Seconds given to the JVM beyond the drain timeout before it is killed. */
   static final int GRACE_MARGIN_SECONDS = 15;
 
@@ -34,15 +43,29 @@ public final class RuntimePodTemplate {
    * @param ms the MicroService
    * @param defaultRuntimeImage the runtime image when the spec names none
    * @param configHash the hash of the runtime ConfigMap
-   * @return the pod template
+   * @return the pod template, without a Secrets hash
    */
   public static PodTemplateSpec of(MicroService ms, String defaultRuntimeImage, String configHash) {
+    return of(ms, defaultRuntimeImage, configHash, null);
+  }
+
+  /**
+   * @param ms the MicroService
+   * @param defaultRuntimeImage the runtime image when the spec names none
+   * @param configHash the hash of the runtime ConfigMap
+   * @param secretsHash the hash of the referenced Secrets ({@link SecretsHash}), or null for no such annotation
+   * @return the pod template
+   */
+  public static PodTemplateSpec of(MicroService ms, String defaultRuntimeImage, String configHash, String secretsHash) {
     MicroServiceSpec spec = ms.getSpec();
     PodSpecOverrides pod = spec.getPod() != null ? spec.getPod() : new PodSpecOverrides();
     Map<String, String> labels = new LinkedHashMap<>(pod.getLabels() == null ? Map.of() : pod.getLabels());
     labels.putAll(Labels.of(ms));
     Map<String, String> annotations = new LinkedHashMap<>(pod.getAnnotations() == null ? Map.of() : pod.getAnnotations());
     annotations.put(ConfigHash.ANNOTATION, configHash);
+    if (secretsHash != null) {
+      annotations.put(SecretsHash.ANNOTATION, secretsHash);
+    }
     EndpointsSpec endpoints = spec.getEndpoints();
     boolean initContainer = endpoints.getDelivery() != EndpointsSpec.Delivery.IMAGE_VOLUME;
     return new PodTemplateSpecBuilder()
@@ -53,6 +76,7 @@ public final class RuntimePodTemplate {
         .withNodeSelector(emptyToNull(pod.getNodeSelector()))
         .withTolerations(emptyToNull(pod.getTolerations()))
         .withAffinity(pod.getAffinity())
+        .withTopologySpreadConstraints(spread(ms, pod))
         .withImagePullSecrets(emptyToNull(endpoints.getImagePullSecrets()))
         .withEnableServiceLinks(false)
         .withTerminationGracePeriodSeconds((long) spec.getDrainTimeoutSeconds() + GRACE_MARGIN_SECONDS)
@@ -62,6 +86,31 @@ public final class RuntimePodTemplate {
         .withVolumes(RuntimeVolumes.volumes(ms))
         .endSpec()
         .build();
+  }
+
+  /**
+   * The user's constraints when given (an empty list: none); else, when more than one pod may run, one that spreads
+   * each rollout's pods over nodes as evenly as the scheduler can without ever refusing to schedule a pod.
+   */
+  private static List<TopologySpreadConstraint> spread(MicroService ms, PodSpecOverrides pod) {
+    if (pod.getTopologySpreadConstraints() != null) {
+      return emptyToNull(pod.getTopologySpreadConstraints());
+    }
+    MicroServiceSpec spec = ms.getSpec();
+    int mostPods = spec.getAutoscaling() != null && spec.getAutoscaling().getMaxReplicas() != null
+        ? spec.getAutoscaling().getMaxReplicas() : spec.effectiveReplicas();
+    if (mostPods <= 1) {
+      return null;
+    }
+    // matchLabelKeys: the pods of one ReplicaSet spread among themselves, so a rollout's new pods are not placed by
+    // where the old ones (about to go) run.
+    return List.of(new TopologySpreadConstraintBuilder()
+        .withMaxSkew(1)
+        .withTopologyKey(HOSTNAME_KEY)
+        .withWhenUnsatisfiable("ScheduleAnyway")
+        .withNewLabelSelector().withMatchLabels(Labels.selector(ms)).endLabelSelector()
+        .withMatchLabelKeys(POD_TEMPLATE_HASH)
+        .build());
   }
 
   private static Container copyEndpoints(EndpointsSpec endpoints) {

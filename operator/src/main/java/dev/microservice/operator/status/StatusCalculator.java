@@ -1,7 +1,6 @@
 package dev.microservice.operator.status;
 
 import dev.microservice.model.MicroService;
-import dev.microservice.model.MicroServiceSpec;
 import dev.microservice.model.MicroServiceStatus;
 import dev.microservice.operator.desired.AutoscalingPlan;
 import dev.microservice.operator.desired.Labels;
@@ -35,7 +34,10 @@ public final class StatusCalculator {
    */
   public static MicroServiceStatus compute(MicroService ms, Deployment deployment, SpecProblem problem, String podFailure,
       Instant now) {
-    int desired = ms.getSpec().getReplicas() == null ? MicroServiceSpec.DEFAULT_REPLICAS : ms.getSpec().getReplicas();
+    Integer deploymentReplicas = deployment == null || deployment.getSpec() == null ? null : deployment.getSpec().getReplicas();
+    // With autoscaling the Deployment's count (what the autoscaler set) is the desired one; else the spec's.
+    int desired = ms.getSpec().getAutoscaling() != null && deploymentReplicas != null ? deploymentReplicas
+        : ms.getSpec().effectiveReplicas();
     DeploymentStatus ds = deployment == null || deployment.getStatus() == null ? new DeploymentStatus() : deployment.getStatus();
     int replicas = orZero(ds.getReplicas());
     int ready = orZero(ds.getReadyReplicas());
@@ -77,6 +79,7 @@ public final class StatusCalculator {
     status.setReplicas(replicas);
     status.setReadyReplicas(ready);
     status.setAvailableReplicas(available);
+    status.setDesiredReplicas(deploymentReplicas);
     status.setSelector(Labels.selectorString(ms));
     status.setConditions(stamp(conditions, ms.getStatus(), ms.getMetadata().getGeneration(), now));
     return status;

@@ -25,7 +25,8 @@ public final class SpecChecks {
 
   /**
    * @param ms the MicroService
-   * @param secrets looks a Secret of the MicroService's namespace up by name; null when absent
+   * @param secrets looks a Secret of the MicroService's namespace up by name; null when absent (the operator passes its
+   *     Secret informer's cache, so a check costs no request and a Secret created later triggers a new check)
    * @return null when the spec can be reconciled, else the problems
    */
   public static SpecProblem check(MicroService ms, Function<String, Secret> secrets) {

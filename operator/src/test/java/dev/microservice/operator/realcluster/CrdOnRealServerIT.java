@@ -102,11 +102,26 @@ class CrdOnRealServerIT {
   }
 
   @Test
-  void aMicroServiceWithoutReplicasScalesToOneThroughTheScaleSubresource() throws IOException {
+  void aMicroServiceWithoutReplicasScalesThroughTheScaleSubresource() throws IOException {
     GenericKubernetesResource stored = admin.resource(helloWithoutReplicas("no-replicas")).serverSideApply();
     assertThat(stored.<Integer>get("spec", "replicas")).as("the schema default").isEqualTo(1);
     Scale scale = admin.resources(MicroService.class).inNamespace(NS).withName("no-replicas").scale();
-    assertThat(scale.getSpec().getReplicas()).as("what an HPA reads: 0 would mean scaling is disabled").isEqualTo(1);
+    assertThat(scale.getSpec().getReplicas()).as("what kubectl scale reads: without the default it is a 500").isEqualTo(1);
+    admin.resources(MicroService.class).inNamespace(NS).withName("no-replicas").scale(2);
+    assertThat(admin.resources(MicroService.class).inNamespace(NS).withName("no-replicas").get().getSpec().getReplicas())
+        .isEqualTo(2);
+  }
+
+  @Test
+  void kubectlScaleOfAnAutoscaledMicroServiceIsRefusedNamingBothFields() throws IOException {
+    GenericKubernetesResource ms = helloWithoutReplicas("autoscaled");
+    ((Map<String, Object>) ms.getAdditionalProperties().get("spec")).put("autoscaling",
+        Map.of("maxReplicas", 3, "cpuUtilization", 70));
+    admin.resource(ms).serverSideApply();
+    KubernetesClientException refused = catchThrowableOfType(KubernetesClientException.class,
+        () -> admin.resources(MicroService.class).inNamespace(NS).withName("autoscaled").scale(2));
+    assertThat(refused).as("the scale subresource goes through the CRD's CEL rules").isNotNull();
+    assertThat(refused.getMessage()).contains("spec.replicas and spec.autoscaling cannot both be set");
   }
 
   @Test

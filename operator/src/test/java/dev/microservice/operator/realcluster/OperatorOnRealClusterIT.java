@@ -197,6 +197,80 @@ class OperatorOnRealClusterIT {
   }
 
   /**
+   * The replica count of an autoscaled MicroService belongs to the autoscaler: changed through the Deployment's scale
+   * subresource (a PUT on /scale, as the HPA controller does), it stays through a reconcile that rolls the pods and
+   * through a full resync, and no write of the operator's to the Deployment carries {@code replicas}.
+   */
+  @Test
+  @Order(8)
+  void replicasSetThroughTheScaleSubresourceStayAndTheOperatorNeverWritesThem() {
+    int mark = cluster.auditLog().mark();
+    MicroService ms = TestResources.hello();
+    ms.getMetadata().setNamespace(NS);
+    ms.getMetadata().setName("elastic");
+    ms.getSpec().setReplicas(null);
+    dev.microservice.model.AutoscalingSpec autoscaling = new dev.microservice.model.AutoscalingSpec();
+    autoscaling.setMaxReplicas(5);
+    autoscaling.setCpuUtilization(70);
+    ms.getSpec().setAutoscaling(autoscaling);
+    admin.resource(ms).create();
+    await().atMost(Duration.ofSeconds(60)).until(() -> elastic() != null);
+    assertThat(elastic().getSpec().getReplicas()).as("the API server's default, the operator sent none").isEqualTo(1);
+    assertThat(elastic().getSpec().getTemplate().getSpec().getTopologySpreadConstraints()).singleElement()
+        .satisfies(c -> assertThat(c.getMatchLabelKeys()).as("kept by Kubernetes 1.34").containsExactly("pod-template-hash"));
+
+    // As the HPA controller does: read the scale, set spec.replicas, PUT it; a 409 means read again.
+    var deployments = admin.apps().deployments().inNamespace(NS).withName("elastic");
+    await().atMost(Duration.ofSeconds(30)).ignoreExceptionsMatching(e -> e instanceof io.fabric8.kubernetes.client.KubernetesClientException k
+        && k.getCode() == 409).until(() -> {
+          io.fabric8.kubernetes.api.model.autoscaling.v1.Scale scale = deployments.scale();
+          scale.getSpec().setReplicas(3);
+          return deployments.scale(scale) != null;
+        });
+    assertThat(elastic().getSpec().getReplicas()).isEqualTo(3);
+    int scaled = cluster.auditLog().mark();
+
+    String configHash = configHashOf(elastic());
+    editElastic(m -> m.getSpec().getConfig().put("greeting", "Hej"));
+    await().atMost(Duration.ofSeconds(60)).until(() -> !configHash.equals(configHashOf(elastic())));
+    assertThat(elastic().getSpec().getReplicas()).as("after a reconcile that rolled the pods").isEqualTo(3);
+
+    operator.stop();
+    startOperator(operatorUser.substring(operatorUser.lastIndexOf(':') + 1));
+    await().atMost(Duration.ofSeconds(60)).until(() -> reconciles() >= 1);
+    awaitQuiet();
+    assertThat(elastic().getSpec().getReplicas()).as("after a full resync").isEqualTo(3);
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(admin.resources(MicroService.class).inNamespace(NS)
+        .withName("elastic").get().getStatus().getDesiredReplicas()).isEqualTo(3));
+
+    assertThat(AuditBodies.since(cluster, mark)).filteredOn(w -> w.resource().equals("deployments/scale") && w.verb().equals("update"))
+        .as("the scale subresource was used").isNotEmpty();
+    // The audit log records a created object after defaulting (replicas: 1 included), a patch as sent: the operator's
+    // writes since the scale, the patch that rolled the pods among them, must not name replicas.
+    List<AuditBodies.Write> writes = AuditBodies.since(cluster, scaled).stream()
+        .filter(w -> w.user().equals(operatorUser) && w.resource().startsWith("deployments")).toList();
+    assertThat(writes).as("the operator's writes of the Deployment since the scale").extracting(AuditBodies.Write::verb)
+        .containsOnly("patch").isNotEmpty();
+    assertThat(writes).allSatisfy(w -> assertThat(w.body()).as(w.verb() + " " + w.resource()).doesNotContain("replicas"));
+  }
+
+  static io.fabric8.kubernetes.api.model.apps.Deployment elastic() {
+    return admin.apps().deployments().inNamespace(NS).withName("elastic").get();
+  }
+
+  static String configHashOf(io.fabric8.kubernetes.api.model.apps.Deployment d) {
+    return d.getSpec().getTemplate().getMetadata().getAnnotations().get(dev.microservice.operator.desired.ConfigHash.ANNOTATION);
+  }
+
+  static void editElastic(java.util.function.Consumer<MicroService> change) {
+    await().atMost(Duration.ofSeconds(30)).ignoreExceptionsMatching(e -> e instanceof io.fabric8.kubernetes.client.KubernetesClientException k
+        && k.getCode() == 409).until(() -> admin.resources(MicroService.class).inNamespace(NS).withName("elastic").edit(m -> {
+          change.accept(m);
+          return m;
+        }) != null);
+  }
+
+  /**
    * The autoscaling and disruption objects with only the chart's RBAC: without KEDA the HPA stands in (condition
    * KedaNotInstalled); once KEDA's API is served (minimal stand-in CRDs for ScaledObject and TriggerAuthentication,
    * no KEDA controllers) the operator notices within the discovery expiry and swaps the HPA for the ScaledObject,
@@ -204,7 +278,7 @@ class OperatorOnRealClusterIT {
    * request succeeds (no 403) and the converged objects are not rewritten.
    */
   @Test
-  @Order(8)
+  @Order(9)
   void autoscalingAndDisruptionObjectsComeAndGoWithTheChartsRbac() {
     int mark = cluster.auditLog().mark();
     admin.resource(new io.fabric8.kubernetes.api.model.SecretBuilder().withNewMetadata().withName("kafka-user").withNamespace(NS)

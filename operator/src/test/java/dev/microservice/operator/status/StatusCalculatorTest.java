@@ -121,4 +121,35 @@ class StatusCalculatorTest {
     assertThat(summary(s, "Ready")).isEqualTo("True/ScaledToZero");
     assertThat(summary(s, "Available")).isEqualTo("True/ScaledToZero");
   }
+
+  @Test
+  void desiredReplicasAreTheDeploymentsAndWithAutoscalingTheyDriveReadiness() {
+    assertThat(StatusCalculator.compute(ms(), null, null, null, T1).getDesiredReplicas()).isNull();
+
+    Deployment fixed = deployment(2, 2, 2);
+    fixed.setSpec(new io.fabric8.kubernetes.api.model.apps.DeploymentSpecBuilder().withReplicas(2).build());
+    MicroService two = ms();
+    two.getSpec().setReplicas(2);
+    assertThat(StatusCalculator.compute(two, fixed, null, null, T1).getDesiredReplicas()).isEqualTo(2);
+
+    MicroService autoscaled = ms();
+    autoscaled.getSpec().setReplicas(null);
+    var autoscaling = new dev.microservice.model.AutoscalingSpec();
+    autoscaling.setMaxReplicas(5);
+    autoscaling.setCpuUtilization(70);
+    autoscaled.getSpec().setAutoscaling(autoscaling);
+    Deployment scaled = deployment(4, 3, 4);
+    scaled.setSpec(new io.fabric8.kubernetes.api.model.apps.DeploymentSpecBuilder().withReplicas(4).build());
+    MicroServiceStatus s = StatusCalculator.compute(autoscaled, scaled, null, null, T1);
+    assertThat(s.getDesiredReplicas()).as("what the autoscaler set").isEqualTo(4);
+    assertThat(s.condition("Ready").getMessage()).isEqualTo("3 of 4 pods ready");
+    assertThat(summary(s, "Ready")).isEqualTo("False/ReplicasNotReady");
+
+    Deployment caughtUp = deployment(4, 4, 4);
+    caughtUp.setSpec(scaled.getSpec());
+    assertThat(summary(StatusCalculator.compute(autoscaled, caughtUp, null, null, T1), "Ready")).isEqualTo("True/AllReplicasReady");
+    assertThat(StatusCalculator.compute(autoscaled, caughtUp, null, null, T1))
+        .as("a changed desired count is a changed status, so it is patched")
+        .isNotEqualTo(StatusCalculator.compute(autoscaled, scaled, null, null, T1));
+  }
 }

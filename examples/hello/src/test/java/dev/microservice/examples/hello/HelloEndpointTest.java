@@ -44,4 +44,22 @@ class HelloEndpointTest {
         () -> new HelloEndpoint().handle(ctx, new byte[] {(byte) 0xff, (byte) 0xfe}));
     assertThat(e.status()).isEqualTo(Status.INVALID_ARGUMENT);
   }
+
+  @Test
+  void workMillisMakesEachRequestTakeAtLeastThatLong() throws Exception {
+    HelloEndpoint hello = new HelloEndpoint();
+    hello.init(Map.of("workMillis", "30"));
+    long started = System.nanoTime();
+    assertThat(new String(hello.handle(ctx, "Ada".getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8))
+        .isEqualTo("Hello, Ada!");
+    assertThat(System.nanoTime() - started).isGreaterThanOrEqualTo(30_000_000L);
+  }
+
+  @Test
+  void workMillisThatIsNotANumberIsRefusedNamingTheKey() {
+    assertThat(catchThrowableOfType(IllegalArgumentException.class, () -> new HelloEndpoint().init(Map.of("workMillis", "soon"))))
+        .hasMessage("config 'workMillis' must be a whole number of milliseconds, got 'soon'");
+    assertThat(catchThrowableOfType(IllegalArgumentException.class, () -> new HelloEndpoint().init(Map.of("workMillis", "-1"))))
+        .hasMessage("config 'workMillis' must be between 0 and 60000, got -1");
+  }
 }
