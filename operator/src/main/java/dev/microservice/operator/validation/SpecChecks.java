@@ -59,8 +59,21 @@ public final class SpecChecks {
    * @return null when the spec can be reconciled, else the problems
    */
   public static SpecProblem checkWithoutSecrets(MicroService ms) {
-    List<Problem> invalid = specProblems(ms);
+    List<Problem> invalid = specProblems(asWritten(ms));
     return invalid.isEmpty() ? null : new SpecProblem(Reason.InvalidSpec, invalid);
+  }
+
+  /**
+   * The API server stores the schema default {@code replicas: 1} beside autoscaling (its CEL refuses any other count):
+   * not the user's, so not refused here as {@code msvc validate} refuses a written one.
+   */
+  private static MicroService asWritten(MicroService ms) {
+    if (ms.getSpec() == null || ms.getSpec().getAutoscaling() == null || !Integer.valueOf(1).equals(ms.getSpec().getReplicas())) {
+      return ms;
+    }
+    MicroService copy = io.fabric8.kubernetes.client.utils.Serialization.clone(ms);
+    copy.getSpec().setReplicas(null);
+    return copy;
   }
 
   /**
