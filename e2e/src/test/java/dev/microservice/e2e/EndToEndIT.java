@@ -55,20 +55,22 @@ class EndToEndIT {
   static final String NS = "shop";
   static final String INSTANCE = "app.kubernetes.io/instance";
   static final Path ROOT = Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
+  static final String WORK = "work";
+  static final String WORK_REPLIES = "work-replies";
   static MsvcCluster cluster;
   static KubernetesClient client;
   static String kafka;
 
   @BeforeAll
   static void up() throws Exception {
-    cluster = MsvcCluster.up(ROOT);
+    cluster = MsvcCluster.up(ROOT, "--keda");
     client = cluster.client();
     String nodeIp = client.nodes().list().getItems().get(0).getStatus().getAddresses().stream()
         .filter(a -> "InternalIP".equals(a.getType())).findFirst().orElseThrow().getAddress();
     kafka = nodeIp + ":9092";
     try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka))) {
-      admin.createTopics(List.of(new NewTopic("greeter", 2, (short) 1), new NewTopic(KafkaRequests.REPLIES, 1, (short) 1)))
-          .all().get();
+      admin.createTopics(List.of(new NewTopic("greeter", 2, (short) 1), new NewTopic(KafkaRequests.REPLIES, 1, (short) 1),
+          new NewTopic(WORK, 3, (short) 1), new NewTopic(WORK_REPLIES, 1, (short) 1))).all().get();
     }
     client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NS)
         .addToLabels("pod-security.kubernetes.io/enforce", "restricted").endMetadata().build()).create();
@@ -259,11 +261,52 @@ class EndToEndIT {
     assertThat(callThroughService("greeter", "greeter", "hello", "still")).isEqualTo("Hello, still!");
   }
 
+  /**
+   * KEDA built from its Go module runs beside the control plane (msvc cluster up --keda): its metrics adapter is the
+   * external-metrics APIService, and the real HPA controller scales the runtime Deployment on the lag KEDA reads.
+   */
   @Test
   @Order(6)
+  void kafkaLagScalesTheRuntimeOutAndBackWhileEveryRecordIsAnswered() throws Exception {
+    client.resource(Worker.manifest(NS, kafka, 1)).create();
+    eventually(Duration.ofMinutes(3)).until(() -> isReady(Worker.NAME));
+    eventually(Duration.ofSeconds(60)).until(() -> Worker.scaledObject(client, NS) != null);
+    LagLoad first = new LagLoad(kafka, WORK, WORK_REPLIES, "commit").send(3);
+    eventually(Duration.ofSeconds(60)).until(() -> first.answered() == 3); // the group has committed offsets now
+    LagLoad burst = new LagLoad(kafka, WORK, WORK_REPLIES, "burst").send(Worker.BURST);
+    int[] most = {1};
+    eventually(Duration.ofMinutes(2)).until(() -> {
+      most[0] = Math.max(most[0], Worker.replicas(client, NS));
+      return most[0] > 1;
+    });
+    eventually(Duration.ofMinutes(5)).until(() -> burst.answered() == Worker.BURST);
+    eventually(Duration.ofMinutes(3)).until(() -> Worker.replicas(client, NS) == 1);
+    MicroService ms = client.resources(MicroService.class).inNamespace(NS).withName(Worker.NAME).get();
+    assertThat(ms.getSpec().getReplicas()).as("the operator never wrote the count into the spec").isIn(null, 1);
+    System.out.printf("EndToEndIT: %d records answered; the HPA scaled the runtime to %d and back to 1%n", Worker.BURST,
+        most[0]);
+  }
+
+  @Test
+  @Order(7)
+  void withMinReplicasZeroKedaScalesToZeroAndBackWhenRecordsArrive() throws Exception {
+    client.resources(MicroService.class).inNamespace(NS).withName(Worker.NAME).edit(ms -> {
+      ms.getSpec().getAutoscaling().setMinReplicas(0);
+      return ms;
+    });
+    eventually(Duration.ofSeconds(60)).until(() -> Integer.valueOf(0).equals(Worker.minReplicaCount(client, NS)));
+    Worker.shortenKedaTimers(client, NS); // in the test, not in the chart or the operator
+    eventually(Duration.ofMinutes(3)).until(() -> Worker.replicas(client, NS) == 0 && pods(Worker.NAME).isEmpty());
+    LagLoad wake = new LagLoad(kafka, WORK, WORK_REPLIES, "wake").send(100);
+    eventually(Duration.ofMinutes(2)).until(() -> Worker.replicas(client, NS) >= 1);
+    eventually(Duration.ofMinutes(3)).until(() -> wake.answered() == 100);
+  }
+
+  @Test
+  @Order(8)
   void deletingTheMicroServicesRemovesTheirContainers() throws Exception {
     assertThat(client.pods().inNamespace(NS).list().getItems()).isNotEmpty();
-    cluster.kubectl("delete", "-n", NS, "microservice", "greeter", "broken", "--wait=false");
+    cluster.kubectl("delete", "-n", NS, "microservice", "greeter", "broken", Worker.NAME, "--wait=false");
     eventually(Duration.ofMinutes(3)).until(() -> client.apps().deployments().inNamespace(NS).list().getItems().isEmpty()
         && client.apps().replicaSets().inNamespace(NS).list().getItems().isEmpty()
         && client.pods().inNamespace(NS).list().getItems().isEmpty());

@@ -30,9 +30,11 @@ final class MsvcCluster implements AutoCloseable {
   }
 
   /** Runs {@code ./msvc cluster up} and returns the cluster once it printed that it is up. */
-  static MsvcCluster up(Path root) throws Exception {
+  static MsvcCluster up(Path root, String... options) throws Exception {
     Path home = root.resolve("e2e/target/msvc cluster");
-    String out = msvc(root, home, "cluster", "up");
+    List<String> args = new ArrayList<>(List.of("cluster", "up"));
+    args.addAll(List.of(options));
+    String out = msvc(root, home, args.toArray(String[]::new));
     assertThat(out).as("msvc cluster up said:%n%s", out).contains("The cluster is up.");
     System.out.println(out);
     return new MsvcCluster(root, home);
