@@ -2,14 +2,14 @@ package dev.microservice.operator.desired;
 
 import dev.microservice.model.MicroService;
 import dev.microservice.model.ServerSpec;
+import dev.microservice.model.contract.ConsumerGroupIds;
 
 /** The consumer group a Kafka server of the runtime joins: the one whose lag KEDA measures. */
 public final class ConsumerGroups {
   private ConsumerGroups() {}
 
   /**
-   * The server's groupId, else the runtime's default {@code <metadata.namespace or "default">.<metadata.name>.<server
-   * name>} (the runtime's KafkaClientConfig.defaultGroupId; the same words in KafkaServerSpec's groupId description).
+   * The server's groupId, else the runtime's default ({@link ConsumerGroupIds#defaultId}).
    *
    * @param ms the MicroService
    * @param server one of its Kafka servers
@@ -19,8 +19,6 @@ public final class ConsumerGroups {
     if (server.getKafka().getGroupId() != null) {
       return server.getKafka().getGroupId();
     }
-    String namespace = ms.getMetadata().getNamespace();
-    return (namespace == null || namespace.isBlank() ? "default" : namespace) + "." + ms.getMetadata().getName()
-        + "." + server.getName();
+    return ConsumerGroupIds.defaultId(ms.getMetadata().getNamespace(), ms.getMetadata().getName(), server.getName());
   }
 }

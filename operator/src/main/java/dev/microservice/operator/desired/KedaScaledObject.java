@@ -16,6 +16,8 @@ import java.util.Map;
  * {@code cpu} trigger when cpuUtilization is set.
  */
 public final class KedaScaledObject {
+  /** The Kafka protocol version KEDA\'s kafka scaler is told to speak. */
+  public static final String KAFKA_PROTOCOL_VERSION = "2.1.0";
   private KedaScaledObject() {}
 
   /** @return the desired ScaledObject (spec.autoscaling is set and {@link AutoscalingSpec#needsKeda()}) */
@@ -30,6 +32,9 @@ public final class KedaScaledObject {
         metadata.put("topic", topic.getName());
         metadata.put("lagThreshold", String.valueOf(scaling.getKafkaLag()));
         metadata.put("offsetResetPolicy", "earliest");
+        // KEDA's Kafka client (sarama) speaks Kafka 1.0's protocol unless told; Kafka 4 brokers dropped it (KIP-896).
+        // 2.1 is the oldest broker our Kafka 4 clients talk to, so any broker the runtime reaches answers it.
+        metadata.put("version", KAFKA_PROTOCOL_VERSION);
         metadata.putAll(auth.metadata(lag.server()));
         Map<String, Object> trigger = new LinkedHashMap<>();
         trigger.put("type", "kafka");

@@ -1,5 +1,6 @@
 package dev.microservice.runtime.kafka;
 
+import dev.microservice.model.contract.ConsumerGroupIds;
 import dev.microservice.model.Delivery;
 import dev.microservice.model.GroupProtocol;
 import dev.microservice.model.KafkaProperties;
@@ -83,8 +84,8 @@ final class KafkaClientConfig {
 
   /** The default consumer group: {@code <metadata.namespace or "default">.<metadata.name>.<server name>}. */
   static String defaultGroupId(Manifest manifest, ServerSpec server) {
-    String namespace = manifest.getMetadata().getNamespace();
-    return (namespace == null || namespace.isBlank() ? "default" : namespace) + "." + manifest.getMetadata().getName() + "." + server.getName();
+    return ConsumerGroupIds.defaultId(manifest.getMetadata().getNamespace(), manifest.getMetadata().getName(),
+        server.getName());
   }
 
   /**
