@@ -283,6 +283,13 @@ class EndToEndIT {
     eventually(Duration.ofMinutes(3)).until(() -> Worker.replicas(client, NS) == 1);
     MicroService ms = client.resources(MicroService.class).inNamespace(NS).withName(Worker.NAME).get();
     assertThat(ms.getSpec().getReplicas()).as("the operator never wrote the count into the spec").isIn(null, 1);
+    // The status follows the Deployment, and the lag the runtime pods report (read at most every 30 s).
+    eventually(Duration.ofSeconds(90)).until(() -> {
+      MicroService now = client.resources(MicroService.class).inNamespace(NS).withName(Worker.NAME).get();
+      return Integer.valueOf(Worker.replicas(client, NS)).equals(now.getStatus().getDesiredReplicas())
+          && now.getStatus().getKafka() != null && now.getStatus().getKafka().stream()
+              .anyMatch(k -> "events".equals(k.getServer()) && k.getLag() != null && k.getLag() == 0);
+    });
     System.out.printf("EndToEndIT: %d records answered; the HPA scaled the runtime to %d and back to 1%n", Worker.BURST,
         most[0]);
   }
