@@ -1,5 +1,5 @@
 #!/usr/bin/env sh
-# Runs the benchmarks: bench/bench.sh [--quick] [grpc|kafka|operator|startup ...]
+# Runs the benchmarks: bench/bench.sh [--quick] [grpc|kafka|operator|startup|tracing ...]
 # Builds what they need first; prints a table and writes bench/target/results.json.
 set -eu
 ROOT=$(cd "$(dirname "$0")/.." && pwd)

@@ -13,12 +13,12 @@ import java.util.stream.Collectors;
  * measured against a baseline in the same run; the ratio is value / baseline.
  */
 public final class Bench {
-  private static final List<String> ALL = List.of("grpc", "kafka", "operator", "startup");
+  private static final List<String> ALL = List.of("grpc", "kafka", "operator", "startup", "tracing");
 
   private Bench() {}
 
   /**
-   * @param args [--quick] [grpc|kafka|operator|startup ...]
+   * @param args [--quick] [grpc|kafka|operator|startup|tracing ...]
    * @throws Exception when a benchmark fails
    */
   public static void main(String[] args) throws Exception {
@@ -46,6 +46,7 @@ public final class Bench {
         case "grpc" -> new GrpcBench(quick, work).run();
         case "kafka" -> new KafkaBench(quick, work).run();
         case "operator" -> new OperatorBench(quick, root, work).run();
+        case "tracing" -> new TracingBench(quick, work).run();
         default -> new StartupBench(quick, root, work).run();
       });
       System.err.printf("%s took %.0f s%n", name, (System.nanoTime() - start) / 1e9);

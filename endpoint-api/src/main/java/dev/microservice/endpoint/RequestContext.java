@@ -26,6 +26,8 @@ public final class RequestContext {
   private final int attempt;
   private final BooleanSupplier cancelled;
   private final Clock clock;
+  private final String traceId;
+  private final String spanId;
 
   private RequestContext(Builder b) {
     this.transport = b.transport;
@@ -37,6 +39,8 @@ public final class RequestContext {
     this.attempt = b.attempt;
     this.cancelled = b.cancelled;
     this.clock = b.clock;
+    this.traceId = b.traceId;
+    this.spanId = b.spanId;
   }
 
   /**
@@ -110,6 +114,28 @@ public final class RequestContext {
     return attempt;
   }
 
+  /**
+   * The W3C trace id of the request's trace: the caller's when its request carried a
+   * {@code traceparent} (gRPC metadata or Kafka record header), else a new one when the runtime
+   * exports traces. The same id is in the SLF4J MDC as {@code trace_id} while {@code handle} runs.
+   *
+   * @return 32 lower-case hex digits; empty when the request has no trace context (it carried none
+   *     and tracing is off)
+   */
+  public Optional<String> traceId() {
+    return Optional.ofNullable(traceId);
+  }
+
+  /**
+   * The id of the runtime's span for this request (one per Kafka attempt): the parent of anything
+   * the endpoint passes the trace on to. In the SLF4J MDC as {@code span_id} while {@code handle} runs.
+   *
+   * @return 16 lower-case hex digits; empty exactly when {@link #traceId()} is
+   */
+  public Optional<String> spanId() {
+    return Optional.ofNullable(spanId);
+  }
+
   @Override
   public String toString() {
     return transport + " " + namespace + "/" + service;
@@ -126,6 +152,8 @@ public final class RequestContext {
     private int attempt = 1;
     private BooleanSupplier cancelled = () -> false;
     private Clock clock = Clock.systemUTC();
+    private String traceId;
+    private String spanId;
 
     private Builder(Transport transport, String namespace, String service) {
       this.transport = Objects.requireNonNull(transport, "transport");
@@ -200,6 +228,23 @@ public final class RequestContext {
      */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Sets the trace context (the runtime does).
+     *
+     * @param traceId 32 hex digits; null or empty for none
+     * @param spanId 16 hex digits; null or empty for none
+     * @return this builder
+     */
+    public Builder trace(String traceId, String spanId) {
+      boolean none = traceId == null || traceId.isEmpty();
+      if (none != (spanId == null || spanId.isEmpty())) {
+        throw new IllegalArgumentException("set both the trace id and the span id, or neither");
+      }
+      this.traceId = none ? null : traceId;
+      this.spanId = none ? null : spanId;
       return this;
     }
 

@@ -12,12 +12,14 @@ import dev.microservice.runtime.endpoints.EndpointLoader;
 import dev.microservice.runtime.management.ManagementServer;
 import dev.microservice.runtime.metrics.RuntimeMetrics;
 import dev.microservice.runtime.routing.Router;
+import dev.microservice.runtime.tracing.Tracing;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -33,10 +35,12 @@ public final class MicroserviceRuntime implements AutoCloseable {
   private final Manifest manifest;
   private final Path endpointsDir;
   private final int managementPort;
+  private final Map<String, String> env;
   private final RuntimeMetrics metrics = new RuntimeMetrics();
   private final List<Server> servers = new ArrayList<>();
   private ManagementServer management;
   private EndpointCatalog endpoints;
+  private Tracing tracing;
   private volatile boolean ready;
   private volatile boolean stopping;
 
@@ -48,9 +52,22 @@ public final class MicroserviceRuntime implements AutoCloseable {
    * @param managementPort the management HTTP port (0 picks a free one)
    */
   public MicroserviceRuntime(Manifest manifest, Path endpointsDir, int managementPort) {
+    this(manifest, endpointsDir, managementPort, System.getenv());
+  }
+
+  /**
+   * Creates a runtime with the given environment instead of the process's.
+   *
+   * @param manifest a parsed, validated manifest
+   * @param endpointsDir the directory of endpoint jars
+   * @param managementPort the management HTTP port (0 picks a free one)
+   * @param env the environment: secret variables, POD_NAME, the OTEL_* tracing settings
+   */
+  public MicroserviceRuntime(Manifest manifest, Path endpointsDir, int managementPort, Map<String, String> env) {
     this.manifest = manifest;
     this.endpointsDir = endpointsDir;
     this.managementPort = managementPort;
+    this.env = Map.copyOf(env);
   }
 
   /**
@@ -72,6 +89,7 @@ public final class MicroserviceRuntime implements AutoCloseable {
   public synchronized void start() {
     MicroServiceSpec spec = manifest.getSpec();
     checkPorts(spec);
+    tracing = Tracing.fromEnv(env, manifest.getMetadata().getName());
     try {
       management = new ManagementServer(managementPort, this::notReadyReason, this::failure, metrics);
     } catch (IOException e) {
@@ -97,7 +115,7 @@ public final class MicroserviceRuntime implements AutoCloseable {
 
   private void startServer(int index, ServerSpec spec) {
     String path = "spec.servers[" + index + "]";
-    Server server = ServerFactory.create(index, manifest, spec, new Router(spec, endpoints), metrics);
+    Server server = ServerFactory.create(index, manifest, spec, new Router(spec, endpoints), metrics, env, tracing);
     try {
       server.start();
     } catch (IOException e) {
@@ -163,7 +181,7 @@ public final class MicroserviceRuntime implements AutoCloseable {
   public void close() {
     stopping = true;
     synchronized (this) {
-      if (management == null && servers.isEmpty() && endpoints == null) {
+      if (management == null && servers.isEmpty() && endpoints == null && tracing == null) {
         return;
       }
       Duration drain = Duration.ofSeconds(manifest.getSpec().getDrainTimeoutSeconds());
@@ -185,6 +203,10 @@ public final class MicroserviceRuntime implements AutoCloseable {
       }
       boolean served = !servers.isEmpty();
       servers.clear();
+      if (tracing != null) {
+        tracing.close(); // after the servers: their last spans are exported too
+        tracing = null;
+      }
       if (management != null) {
         management.close();
         management = null;

@@ -10,6 +10,10 @@ import dev.microservice.runtime.metrics.RuntimeMetrics;
 import dev.microservice.runtime.routing.Route;
 import dev.microservice.runtime.routing.Router;
 import dev.microservice.runtime.routing.RoutingException;
+import dev.microservice.runtime.tracing.RequestMdc;
+import dev.microservice.runtime.tracing.RequestSpan;
+import dev.microservice.runtime.tracing.SpanNames;
+import dev.microservice.runtime.tracing.Tracing;
 import io.grpc.Context;
 import io.grpc.Deadline;
 import io.grpc.Metadata;
@@ -28,23 +32,60 @@ final class CommandHandler {
   private static final Logger LOG = LoggerFactory.getLogger(CommandHandler.class);
   static final Metadata.Key<String> SERVICE_HEADER = Metadata.Key.of(
       dev.microservice.model.contract.KafkaHeaderNames.SERVICE, Metadata.ASCII_STRING_MARSHALLER); // the name Kafka requests use
+  private static final Metadata.Key<String> TRACEPARENT = Metadata.Key.of(RequestSpan.TRACEPARENT, Metadata.ASCII_STRING_MARSHALLER);
+  private static final Metadata.Key<String> TRACESTATE = Metadata.Key.of(RequestSpan.TRACESTATE, Metadata.ASCII_STRING_MARSHALLER);
 
   private final String server;
   private final Router router;
   private final RuntimeMetrics metrics;
   private final RejectionLog rejections;
+  private final Tracing tracing;
 
-  CommandHandler(String server, Router router, RuntimeMetrics metrics, RejectionLog rejections) {
+  CommandHandler(String server, Router router, RuntimeMetrics metrics, RejectionLog rejections, Tracing tracing) {
     this.server = server;
     this.router = router;
     this.metrics = metrics;
     this.rejections = rejections;
+    this.tracing = tracing;
   }
 
   void command(CommandRequest request, StreamObserver<RPCResponse> responses) {
     if (!CallTracer.claimForHandler()) {
       return; // the call ended before it got here (cancelled); the tracer has counted it
     }
+    Metadata metadata = MetadataInterceptor.METADATA.get();
+    RequestSpan span = tracing.start(Tracing.Kind.SERVER, CommandService.COMMAND,
+        name -> metadata.get(RequestSpan.TRACEPARENT.equals(name) ? TRACEPARENT : TRACESTATE));
+    if (span.recording()) {
+      span.set(SpanNames.RPC_SYSTEM, "grpc").set(SpanNames.RPC_SERVICE, CommandService.SERVICE)
+          .set(SpanNames.RPC_METHOD, CommandService.METHOD).set(SpanNames.SERVER, server);
+    }
+    Outcome outcome = new Outcome();
+    try (RequestMdc mdc = RequestMdc.open(span, tracing.microservice(), server)) {
+      outcome.status = command(request, responses, metadata, span, mdc, outcome);
+    } finally {
+      Status status = outcome.status == null ? Status.UNKNOWN : outcome.status;
+      span.set(SpanNames.RPC_GRPC_STATUS_CODE, status.getCode().value());
+      span.end(status.getCode().name(), serverFault(status.getCode()), status.getDescription(), outcome.errorId);
+    }
+  }
+
+  /** What the span needs to know at the end. */
+  private static final class Outcome {
+    Status status;
+    String errorId;
+  }
+
+  /** The codes that are the server's fault; the others (a bad request, not found, ...) leave the span's status unset. */
+  private static boolean serverFault(Status.Code code) {
+    return switch (code) {
+      case UNKNOWN, DEADLINE_EXCEEDED, UNIMPLEMENTED, INTERNAL, UNAVAILABLE, DATA_LOSS -> true;
+      default -> false;
+    };
+  }
+
+  private Status command(CommandRequest request, StreamObserver<RPCResponse> responses, Metadata metadata, RequestSpan span,
+      RequestMdc mdc, Outcome outcome) {
     long start = System.nanoTime();
     metrics.started("grpc", server);
     if (request.message() == null) {
@@ -52,11 +93,10 @@ final class CommandHandler {
       rejections.note("INVALID_ARGUMENT (not an RPCMessage)", invalid.getDescription());
       metrics.record("grpc", server, RuntimeMetrics.UNKNOWN, RuntimeMetrics.UNKNOWN, invalid.getCode().name(), System.nanoTime() - start);
       respond(responses, invalid, null);
-      return;
+      return invalid;
     }
     RPCMessage message = request.message();
     Context call = Context.current();
-    Metadata metadata = MetadataInterceptor.METADATA.get();
     String namespace = router.namespaces().contains(message.getNamespace()) ? message.getNamespace() : RuntimeMetrics.UNKNOWN;
     String service = RuntimeMetrics.UNKNOWN;
     Status status;
@@ -65,7 +105,12 @@ final class CommandHandler {
       String named = message.getService().isEmpty() ? metadata.get(SERVICE_HEADER) : message.getService();
       Route route = router.route(message.getNamespace(), named, message.getData().toByteArray());
       service = route.service();
-      RequestContext ctx = requestContext(route, metadata, call);
+      mdc.routed(route.namespace(), service);
+      if (span.recording()) {
+        span.set(SpanNames.NAMESPACE, route.namespace()).set(SpanNames.SERVICE, service)
+            .set(SpanNames.ENDPOINT, route.endpoint().name());
+      }
+      RequestContext ctx = requestContext(route, metadata, call, span);
       if (call.isCancelled()) {
         status = cancelled(call);
       } else {
@@ -81,10 +126,16 @@ final class CommandHandler {
     } catch (EndpointException e) {
       status = GrpcStatuses.of(e.status(), e.getMessage());
     } catch (Exception | LinkageError | AssertionError e) {
-      status = call.isCancelled() ? cancelled(call) : internal(service, e);
+      if (call.isCancelled()) {
+        status = cancelled(call);
+      } else {
+        outcome.errorId = UUID.randomUUID().toString().substring(0, 8);
+        status = internal(service, e, outcome.errorId);
+      }
     }
     metrics.record("grpc", server, namespace, service, status.getCode().name(), System.nanoTime() - start);
     respond(responses, status, reply);
+    return status;
   }
 
   private static void respond(StreamObserver<RPCResponse> responses, Status status, RPCResponse reply) {
@@ -103,8 +154,7 @@ final class CommandHandler {
     }
   }
 
-  private Status internal(String service, Throwable e) {
-    String errorId = UUID.randomUUID().toString().substring(0, 8);
+  private Status internal(String service, Throwable e, String errorId) {
     LOG.error("Endpoint of service '{}' (server {}) failed; error id {}", service, server, errorId, e);
     return Status.INTERNAL.withDescription(
         "service '" + service + "' failed with " + e.getClass().getSimpleName() + "; see the runtime log, error id " + errorId);
@@ -123,9 +173,10 @@ final class CommandHandler {
         : Status.CANCELLED.withDescription("the call was cancelled by the client");
   }
 
-  private static RequestContext requestContext(Route route, Metadata metadata, Context call) {
+  private static RequestContext requestContext(Route route, Metadata metadata, Context call, RequestSpan span) {
     RequestContext.Builder ctx = RequestContext.builder(Transport.GRPC, route.namespace(), route.service())
-        .cancelled(call::isCancelled);
+        .cancelled(call::isCancelled)
+        .trace(span.traceId(), span.spanId());
     Deadline deadline = call.getDeadline();
     if (deadline != null) {
       ctx.deadline(Instant.now().plusNanos(deadline.timeRemaining(TimeUnit.NANOSECONDS)));

@@ -14,6 +14,10 @@ import io.grpc.stub.ServerCalls;
 final class CommandService {
   /** The full name of the Command method. */
   static final String COMMAND = MessageServiceGrpc.getCommandMethod().getFullMethodName();
+  /** The service's full name: {@code rpc.MessageService}. */
+  static final String SERVICE = MessageServiceGrpc.SERVICE_NAME;
+  /** The method's name: {@code Command}. */
+  static final String METHOD = MessageServiceGrpc.getCommandMethod().getBareMethodName();
 
   private CommandService() {}
 

@@ -11,6 +11,7 @@ import dev.microservice.runtime.StartupException;
 import dev.microservice.runtime.metrics.RuntimeMetrics;
 import dev.microservice.runtime.routing.Router;
 import dev.microservice.runtime.secrets.SecretReader;
+import dev.microservice.runtime.tracing.Tracing;
 import io.grpc.ServerInterceptors;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
@@ -37,6 +38,7 @@ public final class GrpcServer implements Server {
   private final ServerSpec spec;
   private final Router router;
   private final RuntimeMetrics metrics;
+  private final Tracing tracing;
   private final HealthStatusManager health = new HealthStatusManager();
   private volatile io.grpc.Server server;
 
@@ -47,12 +49,14 @@ public final class GrpcServer implements Server {
    * @param spec the server's spec (its {@code grpc} part is set)
    * @param router its namespaces and services
    * @param metrics where request outcomes are counted
+   * @param tracing starts each call's span
    */
-  public GrpcServer(int index, ServerSpec spec, Router router, RuntimeMetrics metrics) {
+  public GrpcServer(int index, ServerSpec spec, Router router, RuntimeMetrics metrics, Tracing tracing) {
     this.index = index;
     this.spec = spec;
     this.router = router;
     this.metrics = metrics;
+    this.tracing = tracing;
   }
 
   @Override
@@ -69,7 +73,7 @@ public final class GrpcServer implements Server {
         .maxInboundMessageSize(grpc.getMaxInboundMessageBytes())
         .addStreamTracerFactory(new CallTracer(spec.getName(), metrics, rejections))
         .addService(ServerInterceptors.intercept(
-            CommandService.bind(new CommandHandler(spec.getName(), router, metrics, rejections)), new MetadataInterceptor()))
+            CommandService.bind(new CommandHandler(spec.getName(), router, metrics, rejections, tracing)), new MetadataInterceptor()))
         .addService(health.getHealthService());
     if (grpc.getTls() != null) {
       builder.sslContext(tls());

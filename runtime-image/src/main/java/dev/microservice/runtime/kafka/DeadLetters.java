@@ -4,6 +4,7 @@ import dev.microservice.model.DeadLetterSpec;
 import dev.microservice.model.contract.KafkaHeaderNames;
 import dev.microservice.runtime.kafka.KafkaMetrics.Outcome;
 import dev.microservice.runtime.kafka.Replies.SendFailure;
+import dev.microservice.runtime.tracing.RequestSpan;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RecordTooLargeException;
@@ -52,10 +53,11 @@ final class DeadLetters {
    * @param attempts how many attempts were made
    * @param error why it failed: the dlq-error header
    * @param errorClass the failure's class name: the dlq-error-class header
+   * @param span the handling span: the dead letter's {@code traceparent} names it instead of the record's
    * @throws SendFailure when the dead letter cannot be sent; the record must then be tried again
    */
-  void send(ConsumerRecord<byte[], byte[]> record, String service, int attempts, String error, String errorClass)
-      throws SendFailure, InterruptedException {
+  void send(ConsumerRecord<byte[], byte[]> record, String service, int attempts, String error, String errorClass,
+      RequestSpan span) throws SendFailure, InterruptedException {
     String coordinates = RecordHandler.coordinates(record);
     if (Boolean.FALSE.equals(spec.getEnabled())) {
       kafkaMetrics.record(server, record.topic(), service, Outcome.SKIPPED);
@@ -64,6 +66,7 @@ final class DeadLetters {
     }
     String topic = spec.topicFor(record.topic());
     RecordHeaders headers = headers(record, error, errorClass, attempts);
+    Replies.traceContext(headers, span);
     int valueBytes = record.value() == null ? 0 : record.value().length;
     try {
       if (valueBytes > valueLimit) {

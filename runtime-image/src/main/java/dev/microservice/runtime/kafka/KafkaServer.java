@@ -8,6 +8,7 @@ import dev.microservice.model.ServerSpec;
 import dev.microservice.runtime.Server;
 import dev.microservice.runtime.metrics.RuntimeMetrics;
 import dev.microservice.runtime.routing.Router;
+import dev.microservice.runtime.tracing.Tracing;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -38,6 +39,7 @@ public final class KafkaServer implements Server {
   private final Router router;
   private final RuntimeMetrics metrics;
   private final KafkaClientConfig config;
+  private final Tracing tracing;
   private final Duration drainTimeout;
   private KafkaProducer<byte[], byte[]> producer;
   private ExecutorService pool;
@@ -55,14 +57,16 @@ public final class KafkaServer implements Server {
    * @param router its topics and services
    * @param metrics where outcomes are counted
    * @param env the environment: POD_NAME, secret variables
+   * @param tracing starts each attempt's span
    */
   public KafkaServer(String path, Manifest manifest, ServerSpec spec, Router router, RuntimeMetrics metrics,
-      Map<String, String> env) {
+      Map<String, String> env, Tracing tracing) {
     this.path = path;
     this.spec = spec;
     this.router = router;
     this.metrics = metrics;
     this.config = KafkaClientConfig.build(path, manifest, spec, env);
+    this.tracing = tracing;
     this.drainTimeout = Duration.ofSeconds(manifest.getSpec().getDrainTimeoutSeconds());
   }
 
@@ -95,7 +99,7 @@ public final class KafkaServer implements Server {
     DeadLetters deadLetters = new DeadLetters(name(), kafka.getDeadLetter(), replies, KafkaMetrics.of(metrics.registry()),
         deadLetterValueLimit);
     RecordHandler handler = new RecordHandler(name(), router, kafka.getMaxMessageBytes(), Backoff.of(kafka.getRetry()),
-        deadLetters, replies, metrics, KafkaMetrics.of(metrics.registry()));
+        deadLetters, replies, metrics, KafkaMetrics.of(metrics.registry()), tracing, config.groupId());
     Map<String, Object> consumerConfig = config.consumer(protocol);
     if (exactlyOnce) {
       loop = new TransactionalLoop(name(), () -> new KafkaConsumer<>(consumerConfig), producer, topics, handler, pool,

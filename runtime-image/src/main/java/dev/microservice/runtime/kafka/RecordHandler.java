@@ -13,6 +13,10 @@ import dev.microservice.runtime.metrics.RuntimeMetrics;
 import dev.microservice.runtime.routing.Route;
 import dev.microservice.runtime.routing.Router;
 import dev.microservice.runtime.routing.RoutingException;
+import dev.microservice.runtime.tracing.RequestMdc;
+import dev.microservice.runtime.tracing.RequestSpan;
+import dev.microservice.runtime.tracing.SpanNames;
+import dev.microservice.runtime.tracing.Tracing;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -35,6 +39,8 @@ final class RecordHandler {
   private final Replies replies;
   private final RuntimeMetrics metrics;
   private final KafkaMetrics kafkaMetrics;
+  private final Tracing tracing;
+  private final String group;
 
   RecordHandler(String server, Router router, int maxMessageBytes, Backoff backoff, DeadLetterSpec deadLetter,
       Replies replies, RuntimeMetrics metrics, KafkaMetrics kafkaMetrics) {
@@ -44,6 +50,17 @@ final class RecordHandler {
 
   RecordHandler(String server, Router router, int maxMessageBytes, Backoff backoff, DeadLetters deadLetters,
       Replies replies, RuntimeMetrics metrics, KafkaMetrics kafkaMetrics) {
+    this(server, router, maxMessageBytes, backoff, deadLetters, replies, metrics, kafkaMetrics, Tracing.off(""), "");
+  }
+
+  /**
+   * @param tracing starts each attempt's span
+   * @param group the consumer (or share) group, for the spans
+   */
+  RecordHandler(String server, Router router, int maxMessageBytes, Backoff backoff, DeadLetters deadLetters,
+      Replies replies, RuntimeMetrics metrics, KafkaMetrics kafkaMetrics, Tracing tracing, String group) {
+    this.tracing = tracing;
+    this.group = group;
     this.server = server;
     this.router = router;
     this.maxMessageBytes = maxMessageBytes;
@@ -77,24 +94,47 @@ final class RecordHandler {
   Result handleOnce(ConsumerRecord<byte[], byte[]> record, int attempt) throws InterruptedException {
     long start = System.nanoTime();
     metrics.started("kafka", server);
-    Labels labels = new Labels();
-    try {
+    Labels labels = new Labels(tracing.start(Tracing.Kind.CONSUMER, "process " + record.topic(),
+        name -> KafkaHeaders.last(record.headers(), name)));
+    spanStarted(labels.span, record, attempt);
+    try (RequestMdc mdc = RequestMdc.open(labels.span, tracing.microservice(), server)) {
+      labels.mdc = mdc;
       Duration retryIn = attempt(record, attempt, labels);
       return new Result(retryIn, !"OK".equals(labels.code));
     } catch (SendFailure e) {
       labels.code = Status.UNAVAILABLE.name();
+      labels.error = e.getMessage();
       LOG.warn("{}: {}; the record will be tried again", coordinates(record), e.getMessage());
       return new Result(backoff.delayAfter(Math.min(attempt, backoff.maxAttempts())), true);
     } finally {
       String topic = router.namespaces().contains(record.topic()) ? record.topic() : RuntimeMetrics.UNKNOWN;
       metrics.record("kafka", server, topic, labels.service, labels.code, System.nanoTime() - start);
+      labels.span.end(labels.code, !"OK".equals(labels.code), labels.error, labels.errorId);
     }
   }
 
-  /** The metric labels of one attempt, filled in as it goes. */
+  private void spanStarted(RequestSpan span, ConsumerRecord<byte[], byte[]> record, int attempt) {
+    if (span.recording()) {
+      span.set(SpanNames.MESSAGING_SYSTEM, "kafka").set(SpanNames.MESSAGING_OPERATION_TYPE, "process")
+          .set(SpanNames.MESSAGING_OPERATION_NAME, "process").set(SpanNames.MESSAGING_DESTINATION, record.topic())
+          .set(SpanNames.MESSAGING_PARTITION, String.valueOf(record.partition()))
+          .set(SpanNames.MESSAGING_OFFSET, record.offset()).set(SpanNames.MESSAGING_GROUP, group)
+          .set(SpanNames.SERVER, server).set(SpanNames.ATTEMPT, attempt);
+    }
+  }
+
+  /** The metric labels and the span of one attempt, filled in as it goes. */
   private static final class Labels {
+    final RequestSpan span;
+    RequestMdc mdc;
     String service = RuntimeMetrics.UNKNOWN;
     String code = "OK";
+    String error;
+    String errorId;
+
+    Labels(RequestSpan span) {
+      this.span = span;
+    }
   }
 
   private Duration attempt(ConsumerRecord<byte[], byte[]> record, int attempt, Labels labels)
@@ -104,32 +144,37 @@ final class RecordHandler {
       route = route(record);
     } catch (RoutingException e) {
       labels.code = e.status().name();
-      return deadLetter(record, labels.service, attempt, e.getMessage(), e.getClass().getName());
+      return deadLetter(record, labels, attempt, e.getMessage(), e.getClass().getName());
     } catch (RecordRejectedException e) {
       labels.code = e.status().name();
-      return deadLetter(record, labels.service, attempt, e.getMessage(), e.getClass().getName());
+      return deadLetter(record, labels, attempt, e.getMessage(), e.getClass().getName());
     }
     labels.service = route.service();
+    labels.mdc.routed(route.namespace(), route.service());
+    if (labels.span.recording()) {
+      labels.span.set(SpanNames.NAMESPACE, route.namespace()).set(SpanNames.SERVICE, route.service())
+          .set(SpanNames.ENDPOINT, route.endpoint().name());
+    }
     byte[] result;
     try {
-      result = route.endpoint().handle(context(record, route, attempt), route.payload());
+      result = route.endpoint().handle(context(record, route, attempt, labels.span), route.payload());
     } catch (EndpointException e) {
       labels.code = e.status().name();
-      return failed(record, labels.service, attempt, e.status(), e.getMessage(), e);
+      return failed(record, labels, attempt, e.status(), e.getMessage(), e);
     } catch (InterruptedException e) {
       throw e;
     } catch (Exception | LinkageError | AssertionError e) {
       labels.code = Status.INTERNAL.name();
-      return failed(record, labels.service, attempt, Status.INTERNAL, null, e);
+      return failed(record, labels, attempt, Status.INTERNAL, null, e);
     }
     try {
-      replies.reply(record, result);
+      replies.reply(record, result, labels.span);
     } catch (SendFailure e) {
       if (e.retriable()) {
         throw e;
       }
       labels.code = Status.FAILED_PRECONDITION.name();
-      return deadLetter(record, labels.service, attempt, e.getMessage(), e.getCause().getClass().getName());
+      return deadLetter(record, labels, attempt, e.getMessage(), e.getCause().getClass().getName());
     }
     kafkaMetrics.record(server, record.topic(), labels.service, Outcome.HANDLED);
     return null;
@@ -153,8 +198,10 @@ final class RecordHandler {
    * @param message the endpoint's own message (an {@link EndpointException}'s), sent as is; null
    *     for any other exception, whose text is logged, never sent
    */
-  private Duration failed(ConsumerRecord<byte[], byte[]> record, String service, int attempt, Status status,
+  private Duration failed(ConsumerRecord<byte[], byte[]> record, Labels labels, int attempt, Status status,
       String message, Throwable cause) throws SendFailure, InterruptedException {
+    String service = labels.service;
+    labels.error = message;
     kafkaMetrics.record(server, record.topic(), service, Outcome.FAILED);
     if (status.isRetryable() && backoff.retries(attempt)) {
       kafkaMetrics.record(server, record.topic(), service, Outcome.RETRIED);
@@ -170,22 +217,25 @@ final class RecordHandler {
       LOG.warn("{}: endpoint of service '{}' failed on attempt {}; error id {}", coordinates(record), service, attempt,
           errorId, cause);
       why = InternalErrors.describe(service, cause, errorId);
+      labels.errorId = errorId;
     }
-    return deadLetter(record, service, attempt, why, cause.getClass().getName());
+    return deadLetter(record, labels, attempt, why, cause.getClass().getName());
   }
 
-  private Duration deadLetter(ConsumerRecord<byte[], byte[]> record, String service, int attempts, String error,
+  private Duration deadLetter(ConsumerRecord<byte[], byte[]> record, Labels labels, int attempts, String error,
       String errorClass) throws SendFailure, InterruptedException {
     String why = error == null ? errorClass : error;
-    deadLetters.send(record, service, attempts, why, errorClass);
-    replies.errorReply(record, why);
+    labels.error = why;
+    deadLetters.send(record, labels.service, attempts, why, errorClass, labels.span);
+    replies.errorReply(record, why, labels.span);
     return null;
   }
 
-  private static RequestContext context(ConsumerRecord<byte[], byte[]> record, Route route, int attempt) {
+  private static RequestContext context(ConsumerRecord<byte[], byte[]> record, Route route, int attempt, RequestSpan span) {
     RequestContext.Builder ctx = RequestContext.builder(Transport.KAFKA, route.namespace(), route.service())
         .kafkaRecord(new KafkaRecordCoordinates(record.topic(), record.partition(), record.offset(), record.key()))
-        .attempt(attempt);
+        .attempt(attempt)
+        .trace(span.traceId(), span.spanId());
     for (Header h : record.headers()) {
       if (h.value() != null) {
         ctx.header(h.key(), new String(h.value(), StandardCharsets.UTF_8));

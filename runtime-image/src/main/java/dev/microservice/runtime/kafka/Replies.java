@@ -1,6 +1,7 @@
 package dev.microservice.runtime.kafka;
 
 import dev.microservice.model.contract.KafkaHeaderNames;
+import dev.microservice.runtime.tracing.RequestSpan;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.Producer;
@@ -43,33 +44,45 @@ final class Replies {
     }
   }
 
-  /** Sends the endpoint's result to the record's reply-to topic, if it has one and there is a result. */
-  void reply(ConsumerRecord<byte[], byte[]> request, byte[] result) throws SendFailure, InterruptedException {
+  /**
+   * Sends the endpoint's result to the record's reply-to topic, if it has one and there is a result.
+   *
+   * @param span the handling span: the reply's {@code traceparent} names it
+   */
+  void reply(ConsumerRecord<byte[], byte[]> request, byte[] result, RequestSpan span) throws SendFailure, InterruptedException {
     String replyTo = KafkaHeaders.last(request.headers(), KafkaHeaderNames.REPLY_TO);
     if (replyTo == null || result == null) {
       return;
     }
-    send(new ProducerRecord<>(replyTo, null, request.key(), result, correlation(request)), "reply to " + replyTo);
+    send(new ProducerRecord<>(replyTo, null, request.key(), result, correlation(request, span)), "reply to " + replyTo);
   }
 
   /** Tells the sender of a failed request why, when it asked for a reply. */
-  void errorReply(ConsumerRecord<byte[], byte[]> request, String error) throws SendFailure, InterruptedException {
+  void errorReply(ConsumerRecord<byte[], byte[]> request, String error, RequestSpan span) throws SendFailure, InterruptedException {
     String replyTo = KafkaHeaders.last(request.headers(), KafkaHeaderNames.REPLY_TO);
     if (replyTo == null) {
       return;
     }
-    RecordHeaders headers = correlation(request);
+    RecordHeaders headers = correlation(request, span);
     headers.add(KafkaHeaderNames.ERROR, KafkaHeaders.utf8(error));
     send(new ProducerRecord<>(replyTo, null, request.key(), null, headers), "error reply to " + replyTo);
   }
 
-  private static RecordHeaders correlation(ConsumerRecord<byte[], byte[]> request) {
+  private static RecordHeaders correlation(ConsumerRecord<byte[], byte[]> request, RequestSpan span) {
     RecordHeaders headers = new RecordHeaders();
     var id = request.headers().lastHeader(KafkaHeaderNames.CORRELATION_ID);
     if (id != null) {
       headers.add(KafkaHeaderNames.CORRELATION_ID, id.value());
     }
+    traceContext(headers, span);
     return headers;
+  }
+
+  /** Replaces any trace context in the headers with the span's. */
+  static void traceContext(RecordHeaders headers, RequestSpan span) {
+    headers.remove(RequestSpan.TRACEPARENT);
+    headers.remove(RequestSpan.TRACESTATE);
+    span.inject((name, value) -> headers.add(name, KafkaHeaders.utf8(value)));
   }
 
   /**

@@ -6,6 +6,7 @@ import dev.microservice.model.ServerSpec;
 import dev.microservice.runtime.Server;
 import dev.microservice.runtime.metrics.RuntimeMetrics;
 import dev.microservice.runtime.routing.Router;
+import dev.microservice.runtime.tracing.Tracing;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,18 +31,20 @@ public final class ShareKafkaServer implements Server {
   private final Router router;
   private final RuntimeMetrics metrics;
   private final KafkaClientConfig config;
+  private final Tracing tracing;
   private final List<ShareWorker> workers = new ArrayList<>();
   private final List<Thread> threads = new ArrayList<>();
   private KafkaProducer<byte[], byte[]> producer;
 
   /** Like {@link KafkaServer#KafkaServer}: reads secrets and checks properties, connects to nothing yet. */
   public ShareKafkaServer(String path, Manifest manifest, ServerSpec spec, Router router, RuntimeMetrics metrics,
-      Map<String, String> env) {
+      Map<String, String> env, Tracing tracing) {
     this.path = path;
     this.spec = spec;
     this.router = router;
     this.metrics = metrics;
     this.config = KafkaClientConfig.build(path, manifest, spec, env);
+    this.tracing = tracing;
   }
 
   @Override
@@ -59,8 +62,10 @@ public final class ShareKafkaServer implements Server {
     }
     producer = new KafkaProducer<>(config.producer(kafka.getMaxMessageBytes()));
     KafkaMetrics kafkaMetrics = KafkaMetrics.of(metrics.registry());
+    Replies replies = new Replies(producer);
     RecordHandler handler = new RecordHandler(name(), router, kafka.getMaxMessageBytes(), Backoff.of(kafka.getRetry()),
-        kafka.getDeadLetter(), new Replies(producer), metrics, kafkaMetrics);
+        new DeadLetters(name(), kafka.getDeadLetter(), replies, kafkaMetrics), replies, metrics, kafkaMetrics, tracing,
+        config.groupId());
     ShareMetrics shareMetrics = ShareMetrics.of(metrics.registry());
     int concurrency = kafka.effectiveConcurrency();
     for (int i = 1; i <= concurrency; i++) {

@@ -15,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.microservice.model.DeadLetterSpec;
 import dev.microservice.runtime.kafka.Replies.SendFailure;
 import dev.microservice.runtime.metrics.RuntimeMetrics;
+import dev.microservice.runtime.tracing.RequestSpan;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +39,7 @@ class DeadLettersTest {
   @Test
   void aDeadLetterIsTheRecordWithItsHeadersAndTheDlqHeaders() throws Exception {
     FailingProducer producer = new FailingProducer(r -> null);
-    deadLetters(new DeadLetterSpec(), producer).send(record("v"), "fail", 3, "boom", "java.lang.IllegalStateException");
+    deadLetters(new DeadLetterSpec(), producer).send(record("v"), "fail", 3, "boom", "java.lang.IllegalStateException", RequestSpan.NONE);
 
     assertThat(producer.history()).hasSize(1);
     ProducerRecord<byte[], byte[]> dead = producer.history().get(0);
@@ -62,14 +63,14 @@ class DeadLettersTest {
     DeadLetterSpec spec = new DeadLetterSpec();
     spec.setTopic("dead.{topic}");
     FailingProducer producer = new FailingProducer(r -> null);
-    deadLetters(spec, producer).send(record("v"), "fail", 1, "boom", "X");
+    deadLetters(spec, producer).send(record("v"), "fail", 1, "boom", "X", RequestSpan.NONE);
     assertThat(producer.history()).extracting(ProducerRecord::topic).containsExactly("dead.orders");
   }
 
   @Test
   void aValueTooLargeToDeadLetterIsLeftOutAndItsSizeSaid() throws Exception {
     FailingProducer producer = new FailingProducer(r -> r.value() == null ? null : new RecordTooLargeException("too large"));
-    deadLetters(new DeadLetterSpec(), producer).send(record("12345"), "fail", 1, "boom", "X");
+    deadLetters(new DeadLetterSpec(), producer).send(record("12345"), "fail", 1, "boom", "X", RequestSpan.NONE);
 
     assertThat(producer.history()).hasSize(1);
     ProducerRecord<byte[], byte[]> dead = producer.history().get(0);
@@ -83,7 +84,7 @@ class DeadLettersTest {
   void inATransactionAValueOverTheLimitIsLeftOutWithoutTryingIt() throws Exception {
     FailingProducer producer = new FailingProducer(r -> r.value() == null ? null : new IllegalStateException("tried"));
     new DeadLetters("events", new DeadLetterSpec(), new Replies(producer, true), KafkaMetrics.of(metrics.registry()), 4)
-        .send(record("12345"), "fail", 1, "boom", "X");
+        .send(record("12345"), "fail", 1, "boom", "X", RequestSpan.NONE);
     assertThat(producer.history()).hasSize(1);
     assertThat(producer.history().get(0).value()).isNull();
     assertThat(header(producer.history().get(0), DLQ_VALUE_OMITTED_BYTES)).isEqualTo("5");
@@ -92,7 +93,7 @@ class DeadLettersTest {
   @Test
   void anyOtherSendFailureIsThrownSoThatTheRecordIsTriedAgain() throws IOException {
     FailingProducer producer = new FailingProducer(r -> new TimeoutException("broker away"));
-    assertThatThrownBy(() -> deadLetters(new DeadLetterSpec(), producer).send(record("v"), "fail", 1, "boom", "X"))
+    assertThatThrownBy(() -> deadLetters(new DeadLetterSpec(), producer).send(record("v"), "fail", 1, "boom", "X", RequestSpan.NONE))
         .isInstanceOf(SendFailure.class)
         .satisfies(e -> assertThat(((SendFailure) e).retriable()).isTrue());
     assertThat(count("dead_lettered")).isZero();
@@ -103,7 +104,7 @@ class DeadLettersTest {
     DeadLetterSpec off = new DeadLetterSpec();
     off.setEnabled(false);
     FailingProducer producer = new FailingProducer(r -> null);
-    deadLetters(off, producer).send(record("v"), "fail", 2, "boom", "X");
+    deadLetters(off, producer).send(record("v"), "fail", 2, "boom", "X", RequestSpan.NONE);
     assertThat(producer.history()).isEmpty();
     assertThat(count("skipped")).isEqualTo(1.0);
     assertThat(count("dead_lettered")).isZero();
