@@ -74,4 +74,22 @@ class RequestContextTest {
     assertThat(Status.UNAVAILABLE.isRetryable()).isTrue();
     assertThat(new EndpointException(Status.NOT_FOUND, "x").status()).isEqualTo(Status.NOT_FOUND);
   }
+
+  @Test
+  void traceIdsAreEmptyUntilTheRuntimeSetsThem() {
+    RequestContext none = RequestContext.builder(Transport.GRPC, "ns", "svc").build();
+    assertThat(none.traceId()).isEmpty();
+    assertThat(none.spanId()).isEmpty();
+    RequestContext traced = RequestContext.builder(Transport.KAFKA, "orders", "svc")
+        .trace("4bf92f3577b34da6a3ce929d0e0e4736", "00f067aa0ba902b7").build();
+    assertThat(traced.traceId()).contains("4bf92f3577b34da6a3ce929d0e0e4736");
+    assertThat(traced.spanId()).contains("00f067aa0ba902b7");
+    assertThat(RequestContext.builder(Transport.GRPC, "ns", "svc").trace("", "").build().traceId()).isEmpty();
+  }
+
+  @Test
+  void aTraceIdWithoutASpanIdIsRefused() {
+    assertThatThrownBy(() -> RequestContext.builder(Transport.GRPC, "ns", "svc").trace("4bf92f3577b34da6a3ce929d0e0e4736", null))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("both");
+  }
 }

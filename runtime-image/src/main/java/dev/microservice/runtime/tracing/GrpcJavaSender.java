@@ -1,0 +1,163 @@
+package dev.microservice.runtime.tracing;
+
+import io.grpc.CallOptions;
+import io.grpc.ClientCall;
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import io.grpc.Metadata;
+import io.grpc.MethodDescriptor;
+import io.grpc.Status;
+import io.grpc.stub.ClientCalls;
+import io.grpc.stub.StreamObserver;
+import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.common.export.GrpcResponse;
+import io.opentelemetry.sdk.common.export.GrpcSender;
+import io.opentelemetry.sdk.common.export.GrpcSenderConfig;
+import io.opentelemetry.sdk.common.export.GrpcSenderProvider;
+import io.opentelemetry.sdk.common.export.GrpcStatusCode;
+import io.opentelemetry.sdk.common.export.MessageWriter;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Sends OTLP/gRPC exports over the runtime's own grpc-java, so that the OTLP exporter needs neither
+ * OkHttp nor a further gRPC stack. Registered for the SDK's {@link GrpcSenderProvider} lookup.
+ */
+public final class GrpcJavaSender implements GrpcSender {
+  private static final MethodDescriptor.Marshaller<byte[]> BYTES = new MethodDescriptor.Marshaller<>() {
+    @Override
+    public InputStream stream(byte[] value) {
+      return new ByteArrayInputStream(value);
+    }
+
+    @Override
+    public byte[] parse(InputStream stream) {
+      try (stream) {
+        return stream.readAllBytes();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  };
+
+  private final ManagedChannel channel;
+  private final MethodDescriptor<byte[], byte[]> method;
+  private final GrpcSenderConfig config;
+
+  private GrpcJavaSender(GrpcSenderConfig config) {
+    URI endpoint = config.getEndpoint();
+    boolean tls = "https".equals(endpoint.getScheme());
+    int port = endpoint.getPort() != -1 ? endpoint.getPort() : tls ? 443 : 80;
+    ManagedChannelBuilder<?> builder = ManagedChannelBuilder.forAddress(endpoint.getHost(), port);
+    this.channel = (tls ? builder.useTransportSecurity() : builder.usePlaintext()).build();
+    this.method = MethodDescriptor.<byte[], byte[]>newBuilder().setType(MethodDescriptor.MethodType.UNARY)
+        .setFullMethodName(config.getFullMethodName()).setRequestMarshaller(BYTES).setResponseMarshaller(BYTES).build();
+    this.config = config;
+  }
+
+  /** The SPI entry the OTLP gRPC exporter finds through {@link java.util.ServiceLoader}. */
+  public static final class Provider implements GrpcSenderProvider {
+    @Override
+    public GrpcSender createSender(GrpcSenderConfig config) {
+      return new GrpcJavaSender(config);
+    }
+  }
+
+  @Override
+  public void send(MessageWriter writer, Consumer<GrpcResponse> onResponse, Consumer<Throwable> onError) {
+    byte[] body;
+    try {
+      ByteArrayOutputStream out = new ByteArrayOutputStream(writer.getContentLength());
+      writer.writeMessage(out);
+      body = out.toByteArray();
+    } catch (IOException e) {
+      onError.accept(e);
+      return;
+    }
+    CallOptions options = CallOptions.DEFAULT;
+    if (config.getTimeout().toNanos() > 0) {
+      options = options.withDeadlineAfter(config.getTimeout().toNanos(), TimeUnit.NANOSECONDS);
+    }
+    if (config.getCompressor() != null) {
+      options = options.withCompression(config.getCompressor().getEncoding()); // grpc-java's own gzip codec
+    }
+    ClientCall<byte[], byte[]> call = channel.newCall(method, options);
+    ClientCalls.asyncUnaryCall(new HeaderCall(call, headers()), body, new StreamObserver<>() {
+      private byte[] reply = new byte[0];
+
+      @Override
+      public void onNext(byte[] value) {
+        reply = value;
+      }
+
+      @Override
+      public void onError(Throwable t) {
+        Status status = Status.fromThrowable(t);
+        onResponse.accept(response(GrpcStatusCode.fromValue(status.getCode().value()), status.getDescription(), new byte[0]));
+      }
+
+      @Override
+      public void onCompleted() {
+        onResponse.accept(response(GrpcStatusCode.OK, null, reply));
+      }
+    });
+  }
+
+  private Metadata headers() {
+    Metadata metadata = new Metadata();
+    Map<String, List<String>> headers = config.getHeadersSupplier() == null ? null : config.getHeadersSupplier().get();
+    if (headers != null) {
+      headers.forEach((k, v) -> metadata.put(Metadata.Key.of(k, Metadata.ASCII_STRING_MARSHALLER), String.join(",", v)));
+    }
+    return metadata;
+  }
+
+  private static GrpcResponse response(GrpcStatusCode code, String description, byte[] message) {
+    return new GrpcResponse() {
+      @Override
+      public GrpcStatusCode getStatusCode() {
+        return code;
+      }
+
+      @Override
+      public String getStatusDescription() {
+        return description;
+      }
+
+      @Override
+      public byte[] getResponseMessage() {
+        return message;
+      }
+    };
+  }
+
+  @Override
+  public CompletableResultCode shutdown() {
+    channel.shutdownNow();
+    return CompletableResultCode.ofSuccess();
+  }
+
+  /** A call that adds the export headers when it starts. */
+  private static final class HeaderCall extends io.grpc.ForwardingClientCall.SimpleForwardingClientCall<byte[], byte[]> {
+    private final Metadata extra;
+
+    HeaderCall(ClientCall<byte[], byte[]> call, Metadata extra) {
+      super(call);
+      this.extra = extra;
+    }
+
+    @Override
+    public void start(Listener<byte[]> listener, Metadata headers) {
+      headers.merge(extra);
+      super.start(listener, headers);
+    }
+  }
+}
