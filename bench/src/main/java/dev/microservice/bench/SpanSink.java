@@ -6,6 +6,8 @@ import io.grpc.ServerServiceDefinition;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.protobuf.ProtoUtils;
 import io.grpc.stub.ServerCalls;
+import com.google.protobuf.CodedInputStream;
+import com.google.protobuf.WireFormat;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
 import io.opentelemetry.proto.trace.v1.ResourceSpans;
@@ -13,31 +15,76 @@ import io.opentelemetry.proto.trace.v1.ScopeSpans;
 import java.io.IOException;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** An in-process OTLP/gRPC trace receiver that decodes each export (as a collector would) and counts the spans. */
+/**
+ * An in-process OTLP/gRPC trace receiver that counts the spans of each export. It shares the
+ * machine with the runtime, so it only walks the message's outer fields (request, resource spans,
+ * scope spans) and skips each span's bytes instead of decoding them: decoding every span (what a
+ * collector on another machine does) cost 12 % of all CPU samples of a profiled run.
+ */
 final class SpanSink implements AutoCloseable {
   private final AtomicLong spans = new AtomicLong();
   private final Server server;
 
   SpanSink() throws IOException {
-    MethodDescriptor<ExportTraceServiceRequest, ExportTraceServiceResponse> export =
-        MethodDescriptor.<ExportTraceServiceRequest, ExportTraceServiceResponse>newBuilder()
+    MethodDescriptor<byte[], ExportTraceServiceResponse> export =
+        MethodDescriptor.<byte[], ExportTraceServiceResponse>newBuilder()
             .setType(MethodDescriptor.MethodType.UNARY)
             .setFullMethodName("opentelemetry.proto.collector.trace.v1.TraceService/Export")
-            .setRequestMarshaller(ProtoUtils.marshaller(ExportTraceServiceRequest.getDefaultInstance()))
+            .setRequestMarshaller(BYTES)
             .setResponseMarshaller(ProtoUtils.marshaller(ExportTraceServiceResponse.getDefaultInstance()))
             .build();
     ServerServiceDefinition service = ServerServiceDefinition.builder("opentelemetry.proto.collector.trace.v1.TraceService")
         .addMethod(export, ServerCalls.asyncUnaryCall((request, response) -> {
-          for (ResourceSpans rs : request.getResourceSpansList()) {
-            for (ScopeSpans ss : rs.getScopeSpansList()) {
-              spans.addAndGet(ss.getSpansCount());
-            }
+          try {
+            spans.addAndGet(count(CodedInputStream.newInstance(request), 0));
+          } catch (IOException e) {
+            response.onError(io.grpc.Status.INVALID_ARGUMENT.withDescription(e.getMessage()).asRuntimeException());
+            return;
           }
           response.onNext(ExportTraceServiceResponse.getDefaultInstance());
           response.onCompleted();
         }))
         .build();
     server = NettyServerBuilder.forPort(0).addService(service).build().start();
+  }
+
+  private static final MethodDescriptor.Marshaller<byte[]> BYTES = new MethodDescriptor.Marshaller<>() {
+    @Override
+    public java.io.InputStream stream(byte[] value) {
+      return new java.io.ByteArrayInputStream(value);
+    }
+
+    @Override
+    public byte[] parse(java.io.InputStream stream) {
+      try (stream) {
+        return stream.readAllBytes();
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+  };
+
+  /**
+   * Counts the spans under a message at a depth: 0 = ExportTraceServiceRequest (field 1: ResourceSpans),
+   * 1 = ResourceSpans (field 2: ScopeSpans), 2 = ScopeSpans (field 2: Span, counted, not read).
+   */
+  private static long count(CodedInputStream in, int depth) throws IOException {
+    int wanted = depth == 0 ? ExportTraceServiceRequest.RESOURCE_SPANS_FIELD_NUMBER
+        : depth == 1 ? ResourceSpans.SCOPE_SPANS_FIELD_NUMBER : ScopeSpans.SPANS_FIELD_NUMBER;
+    long n = 0;
+    for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
+      if (WireFormat.getTagFieldNumber(tag) != wanted) {
+        in.skipField(tag);
+      } else if (depth == 2) {
+        in.skipField(tag);
+        n++;
+      } else {
+        int limit = in.pushLimit(in.readRawVarint32());
+        n += count(in, depth + 1);
+        in.popLimit(limit);
+      }
+    }
+    return n;
   }
 
   /** @return the runtime's environment for tracing on: export here, sample everything */
