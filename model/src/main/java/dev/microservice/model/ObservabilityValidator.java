@@ -1,11 +1,9 @@
 package dev.microservice.model;
 
 import java.util.List;
-import java.util.regex.Pattern;
 
 /** The rules of spec.observability, with the paths and words of the CRD's schema and CEL rules. */
 final class ObservabilityValidator {
-  private static final Pattern URL = Pattern.compile(TracingSpec.URL_PATTERN);
   private final List<Problem> problems;
 
   ObservabilityValidator(List<Problem> problems) {
@@ -25,7 +23,7 @@ final class ObservabilityValidator {
     } else if (endpoint.length() > TracingSpec.MAX_ENDPOINT_LENGTH) {
       problems.add(new Problem(path + ".endpoint", "must be at most " + TracingSpec.MAX_ENDPOINT_LENGTH
           + " characters, got " + endpoint.length()));
-    } else if (!URL.matcher(endpoint).matches()) {
+    } else if (!TracingSpec.isEndpoint(endpoint)) {
       problems.add(new Problem(path + ".endpoint", TracingSpec.BAD_ENDPOINT));
     }
     Double ratio = t.getSamplingRatio();

@@ -20,7 +20,9 @@ public class TracingSpec {
   public static final int MAX_ENDPOINT_LENGTH = 2048;
   /** An absolute http or https URL with a host: the rule of the CEL rule and of the offline validator. */
   static final String URL_PATTERN = "^https?://[^/?# ]+([/?#][^ ]*)?$";
-  static final String BAD_ENDPOINT = "must be an absolute http:// or https:// URL of an OTLP receiver, such as"
+  private static final java.util.regex.Pattern URL = java.util.regex.Pattern.compile(URL_PATTERN);
+  /** Why an endpoint is refused. */
+  public static final String BAD_ENDPOINT = "must be an absolute http:// or https:// URL of an OTLP receiver, such as"
       + " http://otel-collector.monitoring:4318";
 
   @JsonPropertyDescription("The OTLP receiver, an absolute http:// or https:// URL such as"
@@ -38,6 +40,14 @@ public class TracingSpec {
   @Max(1)
   @Default("1.0")
   private Double samplingRatio = DEFAULT_SAMPLING_RATIO;
+
+  /**
+   * @param endpoint a candidate endpoint
+   * @return whether it is an absolute http or https URL with a host, of at most {@link #MAX_ENDPOINT_LENGTH} characters
+   */
+  public static boolean isEndpoint(String endpoint) {
+    return endpoint != null && endpoint.length() <= MAX_ENDPOINT_LENGTH && URL.matcher(endpoint).matches();
+  }
 
   public String getEndpoint() {
     return endpoint;

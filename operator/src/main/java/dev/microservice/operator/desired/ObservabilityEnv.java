@@ -55,7 +55,7 @@ public final class ObservabilityEnv {
   }
 
   /** @return the ratio as a plain decimal the SDK parses: 1, 0.25, 0.0001 (not 1.0E-4) */
-  static String ratio(double ratio) {
+  public static String ratio(double ratio) {
     return BigDecimal.valueOf(ratio).stripTrailingZeros().toPlainString();
   }
 }
