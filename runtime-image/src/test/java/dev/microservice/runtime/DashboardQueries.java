@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 
 /** The PromQL of a Grafana dashboard: every panel target's expr (rows' panels too) and every query variable. */
 final class DashboardQueries {
-  private static final Pattern LABEL_VALUES = Pattern.compile("label_values\\((.*),\\s*[a-zA-Z_]+\\s*\\)");
+  private static final Pattern LABEL_VALUES = Pattern.compile("label_values\\((.*),\\s*[a-zA-Z_][a-zA-Z0-9_]*\\s*\\)");
 
   /** One query and where it is, e.g. panel 'Retries' target A. */
   record Query(String where, String expr) {}
