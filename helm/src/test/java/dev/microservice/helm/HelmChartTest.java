@@ -347,7 +347,7 @@ class HelmChartTest {
         .anySatisfy(p -> assertThat(p.getName()).isEqualTo(endpoint.get("port")));
 
     GenericKubernetesResource scoped = only(render(null, Map.of("runtimeMonitoring.podMonitor.enabled", true,
-        "watchNamespaces", List.of("team-a", "team-b"))), "PodMonitor");
+        "watchNamespaces[0]", "team-a", "watchNamespaces[1]", "team-b")), "PodMonitor");
     assertThat(scoped.<List<String>>get("spec", "namespaceSelector", "matchNames")).containsExactly("team-a", "team-b");
     assertThat(failure(Map.of("runtimeMonitoring.podMonitor.interval", "often"))).contains("interval");
   }
