@@ -12,7 +12,11 @@ import org.slf4j.LoggerFactory;
 public final class LogFormatSelection {
   /** The system property SLF4J 2 reads to pick its provider without a class path scan. */
   public static final String PROVIDER_PROPERTY = "slf4j.provider";
-  /** SLF4J's own reporting level; WARN keeps its "loading provider" note off the log stream. */
+  /**
+   * SLF4J's own reporting level. Its notes and warnings are plain text on the log stream (the "loading provider"
+   * note; the replay of calls made while a second thread raced the first logger's creation); ERROR keeps every line
+   * JSON and still shows what breaks logging.
+   */
   static final String VERBOSITY_PROPERTY = "slf4j.internal.verbosity";
 
   private LogFormatSelection() {}
@@ -34,7 +38,7 @@ public final class LogFormatSelection {
       if (System.getProperty(PROVIDER_PROPERTY) == null) {
         System.setProperty(PROVIDER_PROPERTY, JsonServiceProvider.class.getName());
         if (System.getProperty(VERBOSITY_PROPERTY) == null) {
-          System.setProperty(VERBOSITY_PROPERTY, "WARN");
+          System.setProperty(VERBOSITY_PROPERTY, "ERROR");
         }
       }
     } else if (!f.isEmpty() && !f.equals("text")) {

@@ -14,10 +14,10 @@ class LogFormatSelectionTest {
   }
 
   @Test
-  void jsonNamesTheJsonProviderAndQuietsSlf4jsOwnNote() {
+  void jsonNamesTheJsonProviderAndKeepsSlf4jsOwnTextLinesToErrors() {
     LogFormatSelection.select(" JSON ", "LOG_FORMAT");
     assertThat(System.getProperty("slf4j.provider")).isEqualTo(JsonServiceProvider.class.getName());
-    assertThat(System.getProperty("slf4j.internal.verbosity")).isEqualTo("WARN");
+    assertThat(System.getProperty("slf4j.internal.verbosity")).isEqualTo("ERROR");
   }
 
   @Test
