@@ -2,7 +2,7 @@ package dev.microservice.cli;
 
 import java.util.Arrays;
 
-/** Sets log levels before anything logs: the runtime at info, the embedded broker and Kafka clients at warn. */
+/** Sets the log format (msvc run --log-format) and levels before anything logs: the runtime at info, the embedded broker and Kafka clients at warn. */
 final class Logging {
   private Logging() {}
 
@@ -20,6 +20,22 @@ final class Logging {
     setDefault("org.slf4j.simpleLogger.log.org.apache.kafka", kafka);
     setDefault("org.slf4j.simpleLogger.log.state.change.logger", kafka);
     setDefault("org.slf4j.simpleLogger.log.io.grpc", verbose ? "debug" : "warn");
+    if (run && "json".equals(logFormat(args))) { // another value: picocli refuses it, naming the flag
+      dev.microservice.runtime.logging.LogFormatSelection.select("json", "--log-format");
+    }
+  }
+
+  /** @return the value of msvc run's --log-format, or null: read before picocli parses, as logging starts first */
+  static String logFormat(String[] args) {
+    for (int i = 1; i < args.length; i++) {
+      if (args[i].equals("--log-format") && i + 1 < args.length) {
+        return args[i + 1];
+      }
+      if (args[i].startsWith("--log-format=")) {
+        return args[i].substring("--log-format=".length());
+      }
+    }
+    return null;
   }
 
   private static void setDefault(String key, String value) {

@@ -49,6 +49,20 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--port", paramLabel = "SERVER=PORT", description = "Listen on another port for a gRPC server, e.g. --port rpc=9191.")
   Map<String, Integer> ports = new LinkedHashMap<>();
 
+  @Option(names = "--trace-endpoint", paramLabel = "URL", converter = LocalObservability.Endpoint.class,
+      description = "Export a span per request over OTLP to this receiver, e.g. http://localhost:4318: what"
+          + " spec.observability.tracing.endpoint does in a cluster (whose collector address rarely resolves here).")
+  String traceEndpoint;
+
+  @Option(names = "--trace-sampling-ratio", paramLabel = "RATIO", defaultValue = "1",
+      converter = LocalObservability.Ratio.class,
+      description = "Share of new traces sampled with --trace-endpoint, 0 to 1 (default: ${DEFAULT-VALUE}).")
+  double traceSamplingRatio;
+
+  @Option(names = "--log-format", paramLabel = "FORMAT", defaultValue = "text", converter = LocalObservability.Format.class,
+      description = "text or json: one JSON object a line, as spec.observability.logFormat: json (default: ${DEFAULT-VALUE}).")
+  String logFormat; // applied by Logging.configure before anything logs; here for --help and the check
+
   @Override
   public Integer call() throws InterruptedException {
     Path jars = endpoints != null ? endpoints : file.toAbsolutePath().getParent().resolve("target");
@@ -78,6 +92,10 @@ final class RunCommand implements Callable<Integer> {
         if (broker.isEmbedded()) {
           broker.createTopics(kafkaServers.stream().flatMap(s -> s.getNamespaces().stream()).map(n -> n.getName()).toList());
         }
+      }
+      if (traceEndpoint != null) {
+        LocalObservability.tracingProperties(manifest.getMetadata().getName(), traceEndpoint, traceSamplingRatio)
+            .forEach(System::setProperty);
       }
       runtime = new MicroserviceRuntime(manifest, jars, managementPort);
       runtime.start();

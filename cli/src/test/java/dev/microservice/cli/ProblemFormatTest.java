@@ -92,7 +92,7 @@ class ProblemFormatTest {
   void anUnknownFieldFarFromAnyNameListsTheKnownOnes() throws IOException {
     allThreeReport(hello("extra.yaml", y -> y.replace("  replicas: 1\n", "  replicas: 1\n  colour: blue\n")),
         "10:3: spec.colour: unknown field; known fields: autoscaling, config, disruption, drainTimeoutSeconds, endpoints,"
-            + " env, pod, replicas, resources, runtimeImage, servers");
+            + " env, observability, pod, replicas, resources, runtimeImage, servers");
   }
 
   @Test

@@ -325,6 +325,60 @@ class HelmChartTest {
         .contains("metrics.serviceMonitor.enabled needs metrics.service.enabled");
   }
 
+  @Test
+  @SuppressWarnings("unchecked")
+  void runtimePodMonitorIsOptionalAndSelectsThePodsTheOperatorRuns() throws IOException {
+    assertThat(render(null, Map.of())).noneSatisfy(o -> assertThat(o.getKind()).isIn("PodMonitor", "ConfigMap"));
+    GenericKubernetesResource monitor = only(render(null, Map.of("runtimeMonitoring.podMonitor.enabled", true,
+        "runtimeMonitoring.podMonitor.labels.release", "prometheus")), "PodMonitor");
+    assertThat(monitor.getApiVersion()).isEqualTo("monitoring.coreos.com/v1");
+    assertThat(monitor.getMetadata().getLabels()).containsEntry("release", "prometheus");
+    assertThat(monitor.<Boolean>get("spec", "namespaceSelector", "any")).isTrue();
+    Map<String, Object> endpoint = monitor.get("spec", "podMetricsEndpoints", 0);
+    assertThat(endpoint).containsEntry("path", "/metrics").containsEntry("interval", "30s").containsEntry("honorLabels", true);
+    assertThat((List<Map<String, Object>>) endpoint.get("relabelings")).extracting(r -> r.get("targetLabel"))
+        .containsExactly("k8s_namespace", "microservice", "pod");
+    // What the operator renders (its golden Deployment): the pods carry the selected labels and the named port.
+    Deployment runtime = Serialization.unmarshal(Files.readString(Path.of("../operator/src/test/resources/expected/greeter-deployment.yaml")),
+        Deployment.class);
+    Map<String, String> selector = monitor.get("spec", "selector", "matchLabels");
+    assertThat(runtime.getSpec().getTemplate().getMetadata().getLabels()).containsAllEntriesOf(selector);
+    assertThat(runtime.getSpec().getTemplate().getSpec().getContainers().get(0).getPorts())
+        .anySatisfy(p -> assertThat(p.getName()).isEqualTo(endpoint.get("port")));
+
+    GenericKubernetesResource scoped = only(render(null, Map.of("runtimeMonitoring.podMonitor.enabled", true,
+        "watchNamespaces[0]", "team-a", "watchNamespaces[1]", "team-b")), "PodMonitor");
+    assertThat(scoped.<List<String>>get("spec", "namespaceSelector", "matchNames")).containsExactly("team-a", "team-b");
+    assertThat(failure(Map.of("runtimeMonitoring.podMonitor.interval", "often"))).contains("interval");
+  }
+
+  @Test
+  void grafanaDashboardIsAnOptionalConfigMapForTheSidecarHoldingTheChartsDashboard() throws IOException {
+    List<HasMetadata> objects = render(null, Map.of("runtimeMonitoring.grafanaDashboard.enabled", true,
+        "runtimeMonitoring.grafanaDashboard.namespace", "monitoring",
+        "runtimeMonitoring.grafanaDashboard.annotations.grafana_folder", "MicroServices"));
+    io.fabric8.kubernetes.api.model.ConfigMap cm = all(objects, io.fabric8.kubernetes.api.model.ConfigMap.class).stream()
+        .filter(c -> c.getMetadata().getName().endsWith("-runtime-dashboard")).findFirst().orElseThrow();
+    assertThat(cm.getMetadata().getNamespace()).isEqualTo("monitoring");
+    assertThat(cm.getMetadata().getLabels()).containsEntry("grafana_dashboard", "1");
+    assertThat(cm.getMetadata().getAnnotations()).containsEntry("grafana_folder", "MicroServices");
+    String json = cm.getData().get("microservice-runtime.json");
+    assertThat(json).isEqualTo(Files.readString(CHART.resolve("dashboards/microservice-runtime.json")).stripTrailing());
+    var dashboard = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+    assertThat(dashboard.get("uid").asText()).isEqualTo("microservice-runtime");
+    assertThat(dashboard.get("panels")).hasSizeGreaterThan(10);
+    assertThat(render(null, Map.of("runtimeMonitoring.grafanaDashboard.enabled", true)))
+        .filteredOn(o -> o.getKind().equals("ConfigMap")).singleElement()
+        .satisfies(o -> assertThat(o.getMetadata().getNamespace()).isEqualTo("operators"));
+  }
+
+  static GenericKubernetesResource only(List<HasMetadata> objects, String kind) {
+    return objects.stream().filter(o -> o.getKind().equals(kind)).map(GenericKubernetesResource.class::cast)
+        .reduce((a, b) -> {
+          throw new AssertionError("more than one " + kind);
+        }).orElseThrow(() -> new AssertionError("no " + kind));
+  }
+
   /** Hooks are not in helm-java's template output: renders a copy whose test hooks lose the hook annotation key. */
   static List<HasMetadata> renderTestHooks(Map<String, Object> set) throws IOException {
     Path copy = Path.of("target/hook-chart/microservice-operator");

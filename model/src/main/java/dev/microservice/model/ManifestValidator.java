@@ -102,6 +102,7 @@ public final class ManifestValidator {
     range("spec.replicas", spec.getReplicas(), 0, MicroServiceSpec.MAX_REPLICAS);
     range("spec.drainTimeoutSeconds", spec.getDrainTimeoutSeconds(), 0, 3600);
     new AutoscalingValidator(problems).validate(spec, this::range);
+    new ObservabilityValidator(problems).validate(spec);
     if (spec.getConfig() != null) {
       spec.getConfig().forEach((k, v) -> {
         if (v == null) {

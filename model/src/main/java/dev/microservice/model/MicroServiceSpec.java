@@ -20,7 +20,7 @@ import java.util.Map;
 /** The desired state of a MicroService: its endpoints, its servers and their configuration. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"replicas", "autoscaling", "disruption", "endpoints", "runtimeImage", "servers", "config", "env",
-    "resources", "pod", "drainTimeoutSeconds"})
+    "resources", "pod", "observability", "drainTimeoutSeconds"})
 // The same checks, paths and words as AutoscalingValidator.
 // The server stores the schema default 1 when replicas is unset, so CEL can refuse only a count other than 1; the
 // offline validator, which sees what the user wrote, refuses any.
@@ -95,6 +95,11 @@ public class MicroServiceSpec {
 
   @JsonPropertyDescription("Pod settings: labels, annotations, scheduling, service account, priority class.")
   private PodSpecOverrides pod;
+
+  @JsonPropertyDescription("Traces exported over OTLP and the runtime's log format (text or json). The operator turns"
+      + " them into the runtime's OTEL_* and LOG_FORMAT environment variables; a spec.env entry of the same name"
+      + " wins.")
+  private ObservabilitySpec observability;
 
   @JsonPropertyDescription(
       "Seconds the runtime waits for in-flight requests to finish after SIGTERM before it exits."
@@ -187,6 +192,14 @@ public class MicroServiceSpec {
 
   public void setPod(PodSpecOverrides pod) {
     this.pod = pod;
+  }
+
+  public ObservabilitySpec getObservability() {
+    return observability;
+  }
+
+  public void setObservability(ObservabilitySpec observability) {
+    this.observability = observability;
   }
 
   public Integer getDrainTimeoutSeconds() {

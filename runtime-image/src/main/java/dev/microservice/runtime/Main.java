@@ -13,6 +13,7 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
  */
 public final class Main {
   static {
+    dev.microservice.runtime.logging.LogFormatSelection.fromEnvironment(); // LOG_FORMAT, before anything logs
     Warmup.start(); // before anything else loads: logging, Jackson
   }
 

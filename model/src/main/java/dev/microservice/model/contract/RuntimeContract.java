@@ -37,6 +37,8 @@ public final class RuntimeContract {
   public static final String POD_NAME_ENV = "POD_NAME";
   /** Environment variable holding the pod's namespace. */
   public static final String POD_NAMESPACE_ENV = "POD_NAMESPACE";
+  /** Environment variable choosing the runtime's log format: text (the default) or json. */
+  public static final String LOG_FORMAT_ENV = "LOG_FORMAT";
 
   private RuntimeContract() {}
 

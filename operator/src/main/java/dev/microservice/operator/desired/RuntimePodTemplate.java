@@ -138,7 +138,7 @@ public final class RuntimePodTemplate {
             initContainer ? RuntimeContract.ENDPOINTS_DIR : RuntimeContract.ENDPOINT_IMAGE_DIR + RuntimeContract.ENDPOINTS_DIR,
             RuntimeContract.MANAGEMENT_PORT))
         .withPorts(ports(spec))
-        .withEnv(env(spec))
+        .withEnv(env(ms))
         .withResources(spec.getResources())
         .withStartupProbe(probe(RuntimeContract.HEALTH_PATH, 2, 60))
         .withLivenessProbe(probe(RuntimeContract.HEALTH_PATH, 10, 3))
@@ -158,15 +158,18 @@ public final class RuntimePodTemplate {
     return ports;
   }
 
-  private static List<EnvVar> env(MicroServiceSpec spec) {
+  private static List<EnvVar> env(MicroService ms) {
+    MicroServiceSpec spec = ms.getSpec();
     List<EnvVar> env = new ArrayList<>();
     env.add(new EnvVarBuilder().withName(RuntimeContract.POD_NAME_ENV).withNewValueFrom().withNewFieldRef().withFieldPath("metadata.name")
         .endFieldRef().endValueFrom().build());
     env.add(new EnvVarBuilder().withName(RuntimeContract.POD_NAMESPACE_ENV).withNewValueFrom().withNewFieldRef()
         .withFieldPath("metadata.namespace").endFieldRef().endValueFrom().build());
-    if (spec.getEnv() != null) {
-      env.addAll(spec.getEnv());
-    }
+    List<EnvVar> user = spec.getEnv() == null ? List.of() : spec.getEnv();
+    // A spec.env entry wins over the one spec.observability implies: the user's is kept, ours left out.
+    ObservabilityEnv.of(ms).stream().filter(e -> user.stream().noneMatch(u -> e.getName().equals(u.getName())))
+        .forEach(env::add);
+    env.addAll(user);
     return env;
   }
 
