@@ -3,15 +3,13 @@ package dev.microservice.cli;
 import dev.microservice.model.TracingSpec;
 import dev.microservice.operator.desired.ObservabilityEnv;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * msvc run's tracing and log flags. The runtime runs in this JVM, so the OTEL_* variables a pod gets from
- * spec.observability.tracing become the system properties the OpenTelemetry SDK reads as it reads those variables
- * (otel.exporter.otlp.endpoint for OTEL_EXPORTER_OTLP_ENDPOINT...), without the Kubernetes resource attributes.
+ * msvc run's tracing and log flags: the OTEL_* variables a pod gets from spec.observability.tracing, without the
+ * Kubernetes resource attributes, handed to the runtime (which runs in this JVM) over msvc's own environment.
  */
 final class LocalObservability {
   private LocalObservability() {}
@@ -20,20 +18,22 @@ final class LocalObservability {
    * @param service the MicroService's name, the traces' service.name
    * @param endpoint the OTLP receiver
    * @param ratio the sampling ratio of new traces
-   * @return the system properties, in the order of the pod's variables
+   * @return the variables, in the order of the pod's
    */
-  static Map<String, String> tracingProperties(String service, String endpoint, double ratio) {
+  static Map<String, String> tracingEnv(String service, String endpoint, double ratio) {
     Map<String, String> p = new LinkedHashMap<>();
-    p.put(property(ObservabilityEnv.OTLP_ENDPOINT), endpoint);
-    p.put(property(ObservabilityEnv.SAMPLER), ObservabilityEnv.PARENT_BASED_RATIO);
-    p.put(property(ObservabilityEnv.SAMPLER_ARG), ObservabilityEnv.ratio(ratio));
-    p.put(property(ObservabilityEnv.SERVICE_NAME), service);
+    p.put(ObservabilityEnv.OTLP_ENDPOINT, endpoint);
+    p.put(ObservabilityEnv.SAMPLER, ObservabilityEnv.PARENT_BASED_RATIO);
+    p.put(ObservabilityEnv.SAMPLER_ARG, ObservabilityEnv.ratio(ratio));
+    p.put(ObservabilityEnv.SERVICE_NAME, service);
     return p;
   }
 
-  /** @return the system property the SDK reads for an environment variable: OTEL_SERVICE_NAME is otel.service.name */
-  static String property(String variable) {
-    return variable.toLowerCase(Locale.ROOT).replace('_', '.');
+  /** @return msvc's environment with the flags' variables over it (a flag wins over the same variable) */
+  static Map<String, String> runtimeEnv(Map<String, String> own, Map<String, String> flags) {
+    Map<String, String> env = new LinkedHashMap<>(own);
+    env.putAll(flags);
+    return env;
   }
 
   /** Accepts an absolute http:// or https:// URL. */

@@ -93,11 +93,10 @@ final class RunCommand implements Callable<Integer> {
           broker.createTopics(kafkaServers.stream().flatMap(s -> s.getNamespaces().stream()).map(n -> n.getName()).toList());
         }
       }
-      if (traceEndpoint != null) {
-        LocalObservability.tracingProperties(manifest.getMetadata().getName(), traceEndpoint, traceSamplingRatio)
-            .forEach(System::setProperty);
-      }
-      runtime = new MicroserviceRuntime(manifest, jars, managementPort);
+      Map<String, String> tracing = traceEndpoint == null ? Map.of()
+          : LocalObservability.tracingEnv(manifest.getMetadata().getName(), traceEndpoint, traceSamplingRatio);
+      runtime = new MicroserviceRuntime(manifest, jars, managementPort,
+          LocalObservability.runtimeEnv(System.getenv(), tracing));
       runtime.start();
       awaitReady(runtime);
       banner(manifest, grpc, kafkaServers, broker);

@@ -9,12 +9,16 @@ class LocalObservabilityTest {
   static final String HELLO = RunErrorsTest.HELLO;
 
   @Test
-  void theTracingFlagsBecomeTheSdksSystemPropertiesForThePodsVariables() {
-    assertThat(LocalObservability.tracingProperties("greeter", "http://localhost:4318", 0.5)).containsExactly(
-        java.util.Map.entry("otel.exporter.otlp.endpoint", "http://localhost:4318"),
-        java.util.Map.entry("otel.traces.sampler", "parentbased_traceidratio"),
-        java.util.Map.entry("otel.traces.sampler.arg", "0.5"),
-        java.util.Map.entry("otel.service.name", "greeter"));
+  void theTracingFlagsBecomeThePodsVariablesOverMsvcsOwnEnvironment() {
+    java.util.Map<String, String> flags = LocalObservability.tracingEnv("greeter", "http://localhost:4318", 0.5);
+    assertThat(flags).containsExactly(
+        java.util.Map.entry("OTEL_EXPORTER_OTLP_ENDPOINT", "http://localhost:4318"),
+        java.util.Map.entry("OTEL_TRACES_SAMPLER", "parentbased_traceidratio"),
+        java.util.Map.entry("OTEL_TRACES_SAMPLER_ARG", "0.5"),
+        java.util.Map.entry("OTEL_SERVICE_NAME", "greeter"));
+    assertThat(LocalObservability.runtimeEnv(java.util.Map.of("OTEL_EXPORTER_OTLP_PROTOCOL", "grpc",
+        "OTEL_SERVICE_NAME", "mine"), flags)).containsEntry("OTEL_EXPORTER_OTLP_PROTOCOL", "grpc")
+        .containsEntry("OTEL_SERVICE_NAME", "greeter");
   }
 
   @Test

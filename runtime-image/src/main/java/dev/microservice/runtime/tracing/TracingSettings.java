@@ -54,7 +54,7 @@ public record TracingSettings(String endpoint, String protocol, Map<String, Stri
       throw r.bad("OTEL_TRACES_EXPORTER", exporter, "the runtime exports traces with 'otlp' or not at all ('none')");
     }
     String protocolVar = r.has("OTEL_EXPORTER_OTLP_TRACES_PROTOCOL") ? "OTEL_EXPORTER_OTLP_TRACES_PROTOCOL" : "OTEL_EXPORTER_OTLP_PROTOCOL";
-    String protocol = r.get(protocolVar, "grpc");
+    String protocol = r.get(protocolVar, "http/protobuf"); // the OTLP spec's default (the Java SDK 1.x still says grpc)
     if (!protocol.equals("grpc") && !protocol.equals("http/protobuf")) {
       throw r.bad(protocolVar, protocol, "use 'grpc' or 'http/protobuf'");
     }

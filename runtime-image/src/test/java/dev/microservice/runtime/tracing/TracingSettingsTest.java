@@ -16,7 +16,7 @@ class TracingSettingsTest {
     assertThat(s.exporting()).isFalse();
     assertThat(s.serviceName()).isEqualTo("orders");
     assertThat(s.sampler()).isEqualTo("parentbased_always_on");
-    assertThat(s.protocol()).isEqualTo("grpc");
+    assertThat(s.protocol()).as("the OTLP exporter spec's default").isEqualTo("http/protobuf");
     assertThat(Tracing.fromEnv(Map.of(), "orders")).isInstanceOf(Tracing.PropagatingTracing.class);
   }
 
