@@ -22,7 +22,7 @@ class SdkTracingTest {
     try (OtlpReceiver receiver = new OtlpReceiver()) {
       RequestSpan span;
       try (Tracing tracing = Tracing.fromEnv(Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.endpoint(),
-          "OTEL_BSP_SCHEDULE_DELAY", "50"), "orders-app")) {
+          "OTEL_EXPORTER_OTLP_PROTOCOL", "grpc", "OTEL_BSP_SCHEDULE_DELAY", "50"), "orders-app")) {
         span = handled(tracing);
         await().atMost(Duration.ofSeconds(10)).until(() -> !receiver.spans(s -> true).isEmpty());
       }

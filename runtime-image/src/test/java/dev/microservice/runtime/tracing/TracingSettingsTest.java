@@ -30,8 +30,10 @@ class TracingSettingsTest {
   void theBaseEndpointGetsTheTracesPathForHttpOnly() {
     assertThat(TracingSettings.fromEnv(Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", "http://collector:4318",
         "OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf"), "o").endpoint()).isEqualTo("http://collector:4318/v1/traces");
-    assertThat(TracingSettings.fromEnv(Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", "http://collector:4317"), "o").endpoint())
-        .isEqualTo("http://collector:4317");
+    assertThat(TracingSettings.fromEnv(Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", "http://collector:4318"), "o").endpoint())
+        .as("http/protobuf unless set").isEqualTo("http://collector:4318/v1/traces");
+    assertThat(TracingSettings.fromEnv(Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", "http://collector:4317",
+        "OTEL_EXPORTER_OTLP_PROTOCOL", "grpc"), "o").endpoint()).isEqualTo("http://collector:4317");
     assertThat(TracingSettings.fromEnv(Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", "http://a:4318",
         "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "https://b/custom", "OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf"), "o")
         .endpoint()).isEqualTo("https://b/custom");
