@@ -20,9 +20,10 @@ final class Logging {
     setDefault("org.slf4j.simpleLogger.log.org.apache.kafka", kafka);
     setDefault("org.slf4j.simpleLogger.log.state.change.logger", kafka);
     setDefault("org.slf4j.simpleLogger.log.io.grpc", verbose ? "debug" : "warn");
-    if (run && "json".equals(logFormat(args))) { // another value: picocli refuses it, naming the flag
-      dev.microservice.runtime.logging.LogFormatSelection.select("json", "--log-format");
-    }
+    // json for msvc run --log-format json, else text (whose provider keeps MDC entries for the endpoints); another
+    // value: picocli refuses it, naming the flag
+    dev.microservice.runtime.logging.LogFormatSelection.select(run && "json".equals(logFormat(args)) ? "json" : "text",
+        "--log-format");
   }
 
   /** @return the value of msvc run's --log-format, or null: read before picocli parses, as logging starts first */

@@ -118,8 +118,9 @@ class TracingIT {
         .containsEntry("rpc.grpc.status_code", 0L);
     assertThat(span.resource()).containsEntry("service.name", "traced-app").containsEntry("deployment.environment", "it")
         .containsEntry("microservice.name", "traced-app");
-    // The endpoint saw the same ids in its RequestContext.
-    assertThat(reply).startsWith("trace=" + traceId + " span=" + span.spanId() + " ");
+    // The endpoint saw the same ids in its RequestContext and in the SLF4J MDC (text logs: the default format).
+    assertThat(reply).isEqualTo("trace=" + traceId + " span=" + span.spanId() + " mdc.trace_id=" + traceId
+        + " mdc.span_id=" + span.spanId() + " mdc.service=trace");
   }
 
   @Test

@@ -5,9 +5,9 @@ import java.util.Locale;
 import org.slf4j.LoggerFactory;
 
 /**
- * Chooses the SLF4J provider from the log format before anything logs: text keeps slf4j-simple (found on the class
- * path as always); json names {@link JsonServiceProvider} in the {@code slf4j.provider} system property, which SLF4J
- * reads once, when the first logger is made.
+ * Chooses the SLF4J provider from the log format before anything logs, in the {@code slf4j.provider} system property,
+ * which SLF4J reads once, when the first logger is made: text names {@link TextServiceProvider} (slf4j-simple's lines
+ * with a working MDC), json {@link JsonServiceProvider}.
  */
 public final class LogFormatSelection {
   /** The system property SLF4J 2 reads to pick its provider without a class path scan. */
@@ -41,7 +41,12 @@ public final class LogFormatSelection {
           System.setProperty(VERBOSITY_PROPERTY, "ERROR");
         }
       }
-    } else if (!f.isEmpty() && !f.equals("text")) {
+      return;
+    }
+    if (System.getProperty(PROVIDER_PROPERTY) == null) {
+      System.setProperty(PROVIDER_PROPERTY, TextServiceProvider.class.getName());
+    }
+    if (!f.isEmpty() && !f.equals("text")) {
       String shown = format.length() > 20 ? format.substring(0, 20) + "..." : format;
       LoggerFactory.getLogger(LogFormatSelection.class)
           .warn("{}: '{}' is not a log format (text or json); logging as text", source, shown);

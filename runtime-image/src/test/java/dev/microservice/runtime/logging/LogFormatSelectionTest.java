@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** json names the JSON provider for SLF4J; text, nothing and a wrong value leave slf4j-simple. */
+/** json names the JSON provider for SLF4J; text, nothing and a wrong value name slf4j-simple's lines with an MDC. */
 class LogFormatSelectionTest {
   @AfterEach
   void clear() {
@@ -21,11 +21,21 @@ class LogFormatSelectionTest {
   }
 
   @Test
-  void textNothingAndAWrongValueKeepTheDefault() {
-    LogFormatSelection.select("text", "LOG_FORMAT");
-    LogFormatSelection.select(null, "LOG_FORMAT");
-    LogFormatSelection.select("xml", "LOG_FORMAT");
-    assertThat(System.getProperty("slf4j.provider")).isNull();
+  void textNothingAndAWrongValueNameTheTextProvider() {
+    for (String format : new String[] {"text", null, "xml"}) {
+      LogFormatSelection.select(format, "LOG_FORMAT");
+      assertThat(System.getProperty("slf4j.provider")).isEqualTo(TextServiceProvider.class.getName());
+      System.clearProperty(LogFormatSelection.PROVIDER_PROPERTY);
+    }
+  }
+
+  @Test
+  void theTextProviderKeepsMdcEntriesWhichSlf4jSimpleDiscards() {
+    TextServiceProvider provider = new TextServiceProvider();
+    provider.initialize();
+    provider.getMDCAdapter().put("trace_id", "0af7651916cd43dd8448eb211c80319c");
+    assertThat(provider.getMDCAdapter().get("trace_id")).isEqualTo("0af7651916cd43dd8448eb211c80319c");
+    assertThat(provider.getLoggerFactory().getLogger("x").getClass().getName()).isEqualTo("org.slf4j.simple.SimpleLogger");
   }
 
   @Test
