@@ -26,7 +26,7 @@ class EndpointLoaderTest {
   @Test
   void findsEveryEndpointInItsOwnClassLoader() {
     EndpointCatalog catalog = TestEndpointsJar.catalog();
-    assertThat(catalog.names()).containsExactlyInAnyOrder("echo", "fail", "slow", "context", "silent", "gated", "flaky");
+    assertThat(catalog.names()).containsExactlyInAnyOrder("echo", "fail", "slow", "context", "silent", "gated", "flaky", "trace");
     Endpoint echo = catalog.get("echo").orElseThrow().endpoint();
     assertThat(echo.getClass().getClassLoader()).isInstanceOf(EndpointClassLoader.class);
     assertThat(echo.getClass().getClassLoader().getName()).isEqualTo("endpoints:test-endpoints.jar");
