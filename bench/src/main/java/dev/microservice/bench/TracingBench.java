@@ -30,13 +30,15 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * Tracing on (every request sampled, spans exported over OTLP/gRPC to an in-process receiver that
- * decodes them) against tracing off (trace context only propagated), for gRPC calls and Kafka
+ * counts them) against tracing off (trace context only propagated), for gRPC calls and Kafka
  * records that all carry a {@code traceparent}. The ratio is on / off; the target is >= 0.90.
  */
 final class TracingBench {
   private static final String TRACEPARENT = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
   private final boolean quick;
   private final Path work;
+  /** Every call made, warm-up included: each one is a sampled span when tracing is on. */
+  private final LongAdder callsMade = new LongAdder();
 
   TracingBench(boolean quick, Path work) {
     this.quick = quick;
@@ -54,14 +56,18 @@ final class TracingBench {
 
   private Result grpc(SpanSink sink) throws Exception {
     int concurrency = 8;
+    grpcRun(sink.env(), concurrency); // warm-up, not counted: JIT-compiles the traced and the untraced paths
     double off1 = grpcRun(Map.of(), concurrency);
     long before = sink.spans();
+    long callsBefore = callsMade.sum();
     double on1 = grpcRun(sink.env(), concurrency);
     double on2 = grpcRun(sink.env(), concurrency);
-    double off2 = grpcRun(Map.of(), concurrency);
+    long sampled = callsMade.sum() - callsBefore;
     long exported = sink.spans() - before;
+    double off2 = grpcRun(Map.of(), concurrency);
     return new Result("grpc", "traced-throughput", (on1 + on2) / 2, (off1 + off2) / 2, String.format(Locale.ROOT,
-        "concurrency=%d payload=100B sampling=1.0 spans-exported=%d unit=calls/s baseline=tracing off", concurrency, exported));
+        "concurrency=%d payload=100B sampling=1.0 spans-exported=%d of %d (dropped %d) runs(off,on,on,off)=%.0f,%.0f,%.0f,%.0f"
+            + " unit=calls/s baseline=tracing off", concurrency, exported, sampled, sampled - exported, off1, on1, on2, off2));
   }
 
   /** Calls/s of closed-loop clients against a runtime started with this environment. */
@@ -103,6 +109,7 @@ final class TracingBench {
       Thread t = new Thread(() -> {
         while (running.get()) {
           call.run();
+          callsMade.increment();
           if (recording.get()) {
             calls.increment();
           }
@@ -124,19 +131,21 @@ final class TracingBench {
   }
 
   private Result kafka(SpanSink sink) throws Exception {
-    int records = quick ? 200_000 : 1_000_000;
+    int records = quick ? 600_000 : 1_000_000; // 200k quick records were < 1 s of measuring: too noisy
     try (EmbeddedKafka kafka = EmbeddedKafka.builder().start()) {
       kafka.createTopic("bench-traced", 4);
       fill(kafka, records);
+      kafkaRun(kafka, "traced-warm-up", sink.env(), records); // not counted: JIT-compiles both paths
       double off1 = kafkaRun(kafka, "traced-off-1", Map.of(), records);
       long before = sink.spans();
       double on1 = kafkaRun(kafka, "traced-on-1", sink.env(), records);
       double on2 = kafkaRun(kafka, "traced-on-2", sink.env(), records);
-      double off2 = kafkaRun(kafka, "traced-off-2", Map.of(), records);
       long exported = sink.spans() - before;
+      double off2 = kafkaRun(kafka, "traced-off-2", Map.of(), records);
       return new Result("kafka", "traced-throughput", (on1 + on2) / 2, (off1 + off2) / 2, String.format(Locale.ROOT,
-          "records=%d size=100B partitions=4 sampling=1.0 spans-exported=%d of %d unit=records/s baseline=tracing off",
-          records, exported, 2L * records));
+          "records=%d size=100B partitions=4 sampling=1.0 spans-exported=%d of %d (dropped %d)"
+              + " runs(off,on,on,off)=%.0f,%.0f,%.0f,%.0f unit=records/s baseline=tracing off",
+          records, exported, 2L * records, 2L * records - exported, off1, on1, on2, off2));
     }
   }
 
