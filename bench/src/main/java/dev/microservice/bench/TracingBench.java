@@ -55,20 +55,32 @@ final class TracingBench {
   }
 
   /** Off/on pairs per benchmark: the machine is shared, so single runs swing; the medians are reported. */
-  private static final int PAIRS = 3;
+  private static final int PAIRS = 5;
 
   /** One measured run, with tracing on (true) or off. */
   private interface Run {
     double run(boolean traced) throws Exception;
   }
 
-  /** Alternates off and on runs; returns the median of each and every run's value. */
-  private static double[] alternate(Run run) throws Exception {
+  /**
+   * After an uncounted warm-up of each (the first runs of a JVM are the slowest), alternates off and
+   * on runs, in off-on-on-off order so that a drift favours neither; returns the median of each.
+   */
+  private double[] alternate(Run run) throws Exception {
+    run.run(false);
+    run.run(true);
+    runs.clear();
     double[] off = new double[PAIRS];
     double[] on = new double[PAIRS];
     for (int i = 0; i < PAIRS; i++) {
+      boolean onFirst = i % 2 == 1;
+      if (onFirst) {
+        on[i] = run.run(true);
+      }
       off[i] = run.run(false);
-      on[i] = run.run(true);
+      if (!onFirst) {
+        on[i] = run.run(true);
+      }
     }
     return new double[] {median(on), median(off)};
   }
@@ -94,19 +106,19 @@ final class TracingBench {
 
   private Result grpc(SpanSink sink) throws Exception {
     int concurrency = 8;
-    grpcRun(sink.env(), concurrency); // warm-up, not counted: JIT-compiles the traced and the untraced paths
-    long exportedBefore = sink.spans();
     long[] sampled = {0};
+    long[] exported = {0};
     double[] medians = alternate(traced -> {
       long before = callsMade.sum();
+      long exportedBefore = sink.spans();
       double v = noted(traced ? "on:" : "off:", grpcRun(traced ? sink.env() : Map.of(), concurrency));
       sampled[0] += traced ? callsMade.sum() - before : 0;
+      exported[0] += sink.spans() - exportedBefore;
       return v;
     });
-    long exported = sink.spans() - exportedBefore;
     return new Result("grpc", "traced-throughput", medians[0], medians[1], String.format(Locale.ROOT,
         "concurrency=%d payload=100B sampling=1.0 spans-exported=%d of %d (dropped %d) medians of %d runs each: %s"
-            + " unit=calls/s baseline=tracing off", concurrency, exported, sampled[0], sampled[0] - exported, PAIRS, takeRuns()));
+            + " unit=calls/s baseline=tracing off", concurrency, exported[0], sampled[0], sampled[0] - exported[0], PAIRS, takeRuns()));
   }
 
   /** Calls/s of closed-loop clients against a runtime started with this environment. */
@@ -174,16 +186,18 @@ final class TracingBench {
     try (EmbeddedKafka kafka = EmbeddedKafka.builder().start()) {
       kafka.createTopic("bench-traced", 4);
       fill(kafka, records);
-      kafkaRun(kafka, "traced-warm-up", sink.env(), records); // not counted: JIT-compiles both paths
-      long exportedBefore = sink.spans();
       int[] run = {0};
-      double[] medians = alternate(traced -> noted(traced ? "on:" : "off:",
-          kafkaRun(kafka, "traced-" + run[0]++, traced ? sink.env() : Map.of(), records)));
-      long exported = sink.spans() - exportedBefore;
-      long sampled = (long) PAIRS * records;
+      long[] exported = {0};
+      double[] medians = alternate(traced -> {
+        long exportedBefore = sink.spans();
+        double v = noted(traced ? "on:" : "off:", kafkaRun(kafka, "traced-" + run[0]++, traced ? sink.env() : Map.of(), records));
+        exported[0] += sink.spans() - exportedBefore;
+        return v;
+      });
+      long sampled = (long) (PAIRS + 1) * records;
       return new Result("kafka", "traced-throughput", medians[0], medians[1], String.format(Locale.ROOT,
           "records=%d size=100B partitions=4 sampling=1.0 spans-exported=%d of %d (dropped %d) medians of %d runs each: %s"
-              + " unit=records/s baseline=tracing off", records, exported, sampled, sampled - exported, PAIRS, takeRuns()));
+              + " unit=records/s baseline=tracing off", records, exported[0], sampled, sampled - exported[0], PAIRS, takeRuns()));
     }
   }
 
