@@ -18,29 +18,25 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * An in-process OTLP/gRPC trace receiver that counts the spans of each export. It shares the
  * machine with the runtime, so it only walks the message's outer fields (request, resource spans,
- * scope spans) and skips each span's bytes instead of decoding them: decoding every span (what a
- * collector on another machine does) cost 12 % of all CPU samples of a profiled run.
+ * scope spans) as they come off the wire, without copying the message, and skips each span's bytes
+ * instead of decoding them: decoding every span (what a collector on another machine does) cost
+ * 12 % of all CPU samples of a profiled run.
  */
 final class SpanSink implements AutoCloseable {
   private final AtomicLong spans = new AtomicLong();
   private final Server server;
 
   SpanSink() throws IOException {
-    MethodDescriptor<byte[], ExportTraceServiceResponse> export =
-        MethodDescriptor.<byte[], ExportTraceServiceResponse>newBuilder()
+    MethodDescriptor<Long, ExportTraceServiceResponse> export =
+        MethodDescriptor.<Long, ExportTraceServiceResponse>newBuilder()
             .setType(MethodDescriptor.MethodType.UNARY)
             .setFullMethodName("opentelemetry.proto.collector.trace.v1.TraceService/Export")
-            .setRequestMarshaller(BYTES)
+            .setRequestMarshaller(SPAN_COUNT)
             .setResponseMarshaller(ProtoUtils.marshaller(ExportTraceServiceResponse.getDefaultInstance()))
             .build();
     ServerServiceDefinition service = ServerServiceDefinition.builder("opentelemetry.proto.collector.trace.v1.TraceService")
-        .addMethod(export, ServerCalls.asyncUnaryCall((request, response) -> {
-          try {
-            spans.addAndGet(count(CodedInputStream.newInstance(request), 0));
-          } catch (IOException e) {
-            response.onError(io.grpc.Status.INVALID_ARGUMENT.withDescription(e.getMessage()).asRuntimeException());
-            return;
-          }
+        .addMethod(export, ServerCalls.asyncUnaryCall((count, response) -> {
+          spans.addAndGet(count);
           response.onNext(ExportTraceServiceResponse.getDefaultInstance());
           response.onCompleted();
         }))
@@ -48,18 +44,19 @@ final class SpanSink implements AutoCloseable {
     server = NettyServerBuilder.forPort(0).addService(service).build().start();
   }
 
-  private static final MethodDescriptor.Marshaller<byte[]> BYTES = new MethodDescriptor.Marshaller<>() {
+  /** Reads an export request off the wire as the number of spans in it (a malformed one fails the call). */
+  private static final MethodDescriptor.Marshaller<Long> SPAN_COUNT = new MethodDescriptor.Marshaller<>() {
     @Override
-    public java.io.InputStream stream(byte[] value) {
-      return new java.io.ByteArrayInputStream(value);
+    public java.io.InputStream stream(Long value) {
+      throw new UnsupportedOperationException("the sink only receives");
     }
 
     @Override
-    public byte[] parse(java.io.InputStream stream) {
+    public Long parse(java.io.InputStream stream) {
       try (stream) {
-        return stream.readAllBytes();
+        return count(CodedInputStream.newInstance(stream), 0);
       } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
+        throw io.grpc.Status.INVALID_ARGUMENT.withDescription(e.getMessage()).asRuntimeException();
       }
     }
   };

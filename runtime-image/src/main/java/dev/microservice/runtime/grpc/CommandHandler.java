@@ -12,6 +12,7 @@ import dev.microservice.runtime.routing.Router;
 import dev.microservice.runtime.routing.RoutingException;
 import dev.microservice.runtime.tracing.RequestMdc;
 import dev.microservice.runtime.tracing.RequestSpan;
+import dev.microservice.runtime.tracing.SpanConstants;
 import dev.microservice.runtime.tracing.SpanNames;
 import dev.microservice.runtime.tracing.Tracing;
 import io.grpc.Context;
@@ -40,6 +41,7 @@ final class CommandHandler {
   private final RuntimeMetrics metrics;
   private final RejectionLog rejections;
   private final Tracing tracing;
+  private final SpanConstants spanConstants;
 
   CommandHandler(String server, Router router, RuntimeMetrics metrics, RejectionLog rejections, Tracing tracing) {
     this.server = server;
@@ -47,6 +49,8 @@ final class CommandHandler {
     this.metrics = metrics;
     this.rejections = rejections;
     this.tracing = tracing;
+    this.spanConstants = SpanConstants.of(SpanNames.RPC_SYSTEM, "grpc", SpanNames.RPC_SERVICE, CommandService.SERVICE,
+        SpanNames.RPC_METHOD, CommandService.METHOD, SpanNames.SERVER, server);
   }
 
   void command(CommandRequest request, StreamObserver<RPCResponse> responses) {
@@ -54,12 +58,8 @@ final class CommandHandler {
       return; // the call ended before it got here (cancelled); the tracer has counted it
     }
     Metadata metadata = MetadataInterceptor.METADATA.get();
-    RequestSpan span = tracing.start(Tracing.Kind.SERVER, CommandService.COMMAND,
+    RequestSpan span = tracing.start(Tracing.Kind.SERVER, CommandService.COMMAND, spanConstants,
         name -> metadata.get(RequestSpan.TRACEPARENT.equals(name) ? TRACEPARENT : TRACESTATE));
-    if (span.recording()) {
-      span.set(SpanNames.RPC_SYSTEM, "grpc").set(SpanNames.RPC_SERVICE, CommandService.SERVICE)
-          .set(SpanNames.RPC_METHOD, CommandService.METHOD).set(SpanNames.SERVER, server);
-    }
     Outcome outcome = new Outcome();
     try (RequestMdc mdc = RequestMdc.open(span, tracing.microservice(), server)) {
       outcome.status = command(request, responses, metadata, span, mdc, outcome);

@@ -15,10 +15,13 @@ import dev.microservice.runtime.routing.Router;
 import dev.microservice.runtime.routing.RoutingException;
 import dev.microservice.runtime.tracing.RequestMdc;
 import dev.microservice.runtime.tracing.RequestSpan;
+import dev.microservice.runtime.tracing.SpanConstants;
 import dev.microservice.runtime.tracing.SpanNames;
 import dev.microservice.runtime.tracing.Tracing;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
@@ -41,6 +44,10 @@ final class RecordHandler {
   private final KafkaMetrics kafkaMetrics;
   private final Tracing tracing;
   private final String group;
+  /** Per topic: the span name and the attributes every span of its records has. */
+  private final Map<String, TopicSpans> topicSpans = new ConcurrentHashMap<>();
+
+  private record TopicSpans(String name, SpanConstants constants) {}
 
   RecordHandler(String server, Router router, int maxMessageBytes, Backoff backoff, DeadLetterSpec deadLetter,
       Replies replies, RuntimeMetrics metrics, KafkaMetrics kafkaMetrics) {
@@ -94,7 +101,8 @@ final class RecordHandler {
   Result handleOnce(ConsumerRecord<byte[], byte[]> record, int attempt) throws InterruptedException {
     long start = System.nanoTime();
     metrics.started("kafka", server);
-    Labels labels = new Labels(tracing.start(Tracing.Kind.CONSUMER, "process " + record.topic(),
+    TopicSpans spans = topicSpans.computeIfAbsent(record.topic(), this::topicSpans);
+    Labels labels = new Labels(tracing.start(Tracing.Kind.CONSUMER, spans.name(), spans.constants(),
         name -> KafkaHeaders.last(record.headers(), name)));
     spanStarted(labels.span, record, attempt);
     try (RequestMdc mdc = RequestMdc.open(labels.span, tracing.microservice(), server)) {
@@ -113,13 +121,16 @@ final class RecordHandler {
     }
   }
 
+  private TopicSpans topicSpans(String topic) {
+    return new TopicSpans("process " + topic, SpanConstants.of(SpanNames.MESSAGING_SYSTEM, "kafka",
+        SpanNames.MESSAGING_OPERATION_TYPE, "process", SpanNames.MESSAGING_OPERATION_NAME, "process",
+        SpanNames.MESSAGING_DESTINATION, topic, SpanNames.MESSAGING_GROUP, group, SpanNames.SERVER, server));
+  }
+
   private void spanStarted(RequestSpan span, ConsumerRecord<byte[], byte[]> record, int attempt) {
     if (span.recording()) {
-      span.set(SpanNames.MESSAGING_SYSTEM, "kafka").set(SpanNames.MESSAGING_OPERATION_TYPE, "process")
-          .set(SpanNames.MESSAGING_OPERATION_NAME, "process").set(SpanNames.MESSAGING_DESTINATION, record.topic())
-          .set(SpanNames.MESSAGING_PARTITION, String.valueOf(record.partition()))
-          .set(SpanNames.MESSAGING_OFFSET, record.offset()).set(SpanNames.MESSAGING_GROUP, group)
-          .set(SpanNames.SERVER, server).set(SpanNames.ATTEMPT, attempt);
+      span.set(SpanNames.MESSAGING_PARTITION, String.valueOf(record.partition()))
+          .set(SpanNames.MESSAGING_OFFSET, record.offset()).set(SpanNames.ATTEMPT, attempt);
     }
   }
 

@@ -1,6 +1,8 @@
 package dev.microservice.runtime.tracing;
 
 import io.grpc.CallOptions;
+import io.grpc.Drainable;
+import io.grpc.KnownLength;
 import io.grpc.ClientCall;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
@@ -17,9 +19,9 @@ import io.opentelemetry.sdk.common.export.GrpcSenderProvider;
 import io.opentelemetry.sdk.common.export.GrpcStatusCode;
 import io.opentelemetry.sdk.common.export.MessageWriter;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.List;
@@ -32,6 +34,22 @@ import java.util.function.Consumer;
  * OkHttp nor a further gRPC stack. Registered for the SDK's {@link GrpcSenderProvider} lookup.
  */
 public final class GrpcJavaSender implements GrpcSender {
+  /**
+   * Writes an export straight into gRPC's outgoing buffers ({@link Drainable}): no byte[] copy of
+   * the batch per export.
+   */
+  private static final MethodDescriptor.Marshaller<MessageWriter> EXPORT = new MethodDescriptor.Marshaller<>() {
+    @Override
+    public InputStream stream(MessageWriter value) {
+      return new ExportStream(value);
+    }
+
+    @Override
+    public MessageWriter parse(InputStream stream) {
+      throw new UnsupportedOperationException("the sender only writes exports");
+    }
+  };
+
   private static final MethodDescriptor.Marshaller<byte[]> BYTES = new MethodDescriptor.Marshaller<>() {
     @Override
     public InputStream stream(byte[] value) {
@@ -49,7 +67,7 @@ public final class GrpcJavaSender implements GrpcSender {
   };
 
   private final ManagedChannel channel;
-  private final MethodDescriptor<byte[], byte[]> method;
+  private final MethodDescriptor<MessageWriter, byte[]> method;
   private final GrpcSenderConfig config;
 
   private GrpcJavaSender(GrpcSenderConfig config) {
@@ -58,8 +76,8 @@ public final class GrpcJavaSender implements GrpcSender {
     int port = endpoint.getPort() != -1 ? endpoint.getPort() : tls ? 443 : 80;
     ManagedChannelBuilder<?> builder = ManagedChannelBuilder.forAddress(endpoint.getHost(), port);
     this.channel = (tls ? builder.useTransportSecurity() : builder.usePlaintext()).build();
-    this.method = MethodDescriptor.<byte[], byte[]>newBuilder().setType(MethodDescriptor.MethodType.UNARY)
-        .setFullMethodName(config.getFullMethodName()).setRequestMarshaller(BYTES).setResponseMarshaller(BYTES).build();
+    this.method = MethodDescriptor.<MessageWriter, byte[]>newBuilder().setType(MethodDescriptor.MethodType.UNARY)
+        .setFullMethodName(config.getFullMethodName()).setRequestMarshaller(EXPORT).setResponseMarshaller(BYTES).build();
     this.config = config;
   }
 
@@ -73,15 +91,6 @@ public final class GrpcJavaSender implements GrpcSender {
 
   @Override
   public void send(MessageWriter writer, Consumer<GrpcResponse> onResponse, Consumer<Throwable> onError) {
-    byte[] body;
-    try {
-      ByteArrayOutputStream out = new ByteArrayOutputStream(writer.getContentLength());
-      writer.writeMessage(out);
-      body = out.toByteArray();
-    } catch (IOException e) {
-      onError.accept(e);
-      return;
-    }
     CallOptions options = CallOptions.DEFAULT;
     if (config.getTimeout().toNanos() > 0) {
       options = options.withDeadlineAfter(config.getTimeout().toNanos(), TimeUnit.NANOSECONDS);
@@ -89,8 +98,8 @@ public final class GrpcJavaSender implements GrpcSender {
     if (config.getCompressor() != null) {
       options = options.withCompression(config.getCompressor().getEncoding()); // grpc-java's own gzip codec
     }
-    ClientCall<byte[], byte[]> call = channel.newCall(method, options);
-    ClientCalls.asyncUnaryCall(new HeaderCall(call, headers()), body, new StreamObserver<>() {
+    ClientCall<MessageWriter, byte[]> call = channel.newCall(method, options);
+    ClientCalls.asyncUnaryCall(new HeaderCall(call, headers()), writer, new StreamObserver<>() {
       private byte[] reply = new byte[0];
 
       @Override
@@ -146,10 +155,10 @@ public final class GrpcJavaSender implements GrpcSender {
   }
 
   /** A call that adds the export headers when it starts. */
-  private static final class HeaderCall extends io.grpc.ForwardingClientCall.SimpleForwardingClientCall<byte[], byte[]> {
+  private static final class HeaderCall extends io.grpc.ForwardingClientCall.SimpleForwardingClientCall<MessageWriter, byte[]> {
     private final Metadata extra;
 
-    HeaderCall(ClientCall<byte[], byte[]> call, Metadata extra) {
+    HeaderCall(ClientCall<MessageWriter, byte[]> call, Metadata extra) {
       super(call);
       this.extra = extra;
     }
@@ -158,6 +167,54 @@ public final class GrpcJavaSender implements GrpcSender {
     public void start(Listener<byte[]> listener, Metadata headers) {
       headers.merge(extra);
       super.start(listener, headers);
+    }
+  }
+
+  /** An export as gRPC's outgoing message: drained into the call's buffers, read byte by byte only as a fallback. */
+  private static final class ExportStream extends InputStream implements Drainable, KnownLength {
+    private final MessageWriter writer;
+    private InputStream copy;
+    private boolean drained;
+
+    ExportStream(MessageWriter writer) {
+      this.writer = writer;
+    }
+
+    @Override
+    public int drainTo(OutputStream target) throws IOException {
+      if (copy != null) {
+        return (int) copy.transferTo(target);
+      }
+      drained = true;
+      writer.writeMessage(target);
+      return writer.getContentLength();
+    }
+
+    @Override
+    public int available() throws IOException {
+      return copy != null ? copy.available() : drained ? 0 : writer.getContentLength();
+    }
+
+    @Override
+    public int read() throws IOException {
+      return buffered().read();
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      return buffered().read(b, off, len);
+    }
+
+    private InputStream buffered() throws IOException {
+      if (copy == null) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(drained ? 0 : writer.getContentLength());
+        if (!drained) {
+          writer.writeMessage(out);
+        }
+        drained = true;
+        copy = new ByteArrayInputStream(out.toByteArray());
+      }
+      return copy;
     }
   }
 }

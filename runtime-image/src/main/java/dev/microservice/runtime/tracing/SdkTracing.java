@@ -87,13 +87,26 @@ final class SdkTracing implements Tracing {
   }
 
   @Override
-  public RequestSpan start(Kind kind, String name, HeaderReader incoming) {
+  public RequestSpan start(Kind kind, String name, SpanConstants constants, HeaderReader incoming) {
     Context parent = W3C.extract(Context.root(), incoming, GETTER);
     Span span = tracer.spanBuilder(name)
         .setParent(parent)
         .setSpanKind(kind == Kind.SERVER ? SpanKind.SERVER : SpanKind.CONSUMER)
+        .setAllAttributes(attributes(constants))
         .startSpan();
     return new SdkRequestSpan(span);
+  }
+
+  /** The constants as SDK attributes, converted once and kept with them. */
+  private static Attributes attributes(SpanConstants constants) {
+    Object prepared = constants.prepared();
+    if (prepared == null) {
+      AttributesBuilder builder = Attributes.builder();
+      constants.values().forEach(builder::put);
+      prepared = builder.build();
+      constants.prepared(prepared);
+    }
+    return (Attributes) prepared;
   }
 
   @Override

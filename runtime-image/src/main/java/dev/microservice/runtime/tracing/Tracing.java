@@ -38,7 +38,19 @@ public interface Tracing extends AutoCloseable {
    * @param name the span name, e.g. {@code rpc.MessageService/Command} or {@code process orders}
    * @param incoming the request's headers
    */
-  RequestSpan start(Kind kind, String name, HeaderReader incoming);
+  default RequestSpan start(Kind kind, String name, HeaderReader incoming) {
+    return start(kind, name, NO_CONSTANTS, incoming);
+  }
+
+  /**
+   * Starts a span, like {@link #start(Kind, String, HeaderReader)}, that carries these attributes from the start.
+   *
+   * @param constants attributes shared by many spans, prepared once
+   */
+  RequestSpan start(Kind kind, String name, SpanConstants constants, HeaderReader incoming);
+
+  /** No constant attributes. */
+  SpanConstants NO_CONSTANTS = SpanConstants.of();
 
   /** Exports what is left (waiting a few seconds at most) and stops. */
   @Override
@@ -58,7 +70,7 @@ public interface Tracing extends AutoCloseable {
     }
 
     @Override
-    public RequestSpan start(Kind kind, String name, HeaderReader incoming) {
+    public RequestSpan start(Kind kind, String name, SpanConstants constants, HeaderReader incoming) {
       return PropagatedSpan.childOf(incoming);
     }
 

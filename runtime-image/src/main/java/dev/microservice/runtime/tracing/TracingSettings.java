@@ -27,8 +27,19 @@ import java.util.Map;
 public record TracingSettings(String endpoint, String protocol, Map<String, String> headers, String compression,
     Duration timeout, String sampler, double ratio, String serviceName, Map<String, String> resource, Batch batch) {
 
-  /** The batch span processor's schedule delay, queue size, batch size and export timeout. */
-  public record Batch(Duration delay, int queue, int size, Duration timeout) {}
+  /**
+   * The batch span processor's schedule delay, queue size, batch size and export timeout. The
+   * runtime's defaults differ from the SDK's (queue 2048, batch 512) where the variables are unset: a
+   * runtime handles many thousand requests a second, each a span, and the processor exports one
+   * batch at a time, waiting for each; a queue of {@value #DEFAULT_QUEUE} spans and batches of
+   * {@value #DEFAULT_SIZE} drop fewer spans under load for fewer, larger export calls (see docs/benchmarks.md).
+   */
+  public record Batch(Duration delay, int queue, int size, Duration timeout) {
+    /** The runtime's OTEL_BSP_MAX_QUEUE_SIZE default. */
+    public static final int DEFAULT_QUEUE = 8192;
+    /** The runtime's OTEL_BSP_MAX_EXPORT_BATCH_SIZE default. */
+    public static final int DEFAULT_SIZE = 2048;
+  }
 
   /** The samplers OTEL_TRACES_SAMPLER may name. */
   static final java.util.List<String> SAMPLERS = java.util.List.of("always_on", "always_off", "traceidratio",
@@ -77,8 +88,8 @@ public record TracingSettings(String endpoint, String protocol, Map<String, Stri
     headers.putAll(r.pairs("OTEL_EXPORTER_OTLP_TRACES_HEADERS", false));
     Duration timeout = r.millis(r.has("OTEL_EXPORTER_OTLP_TRACES_TIMEOUT") ? "OTEL_EXPORTER_OTLP_TRACES_TIMEOUT"
         : "OTEL_EXPORTER_OTLP_TIMEOUT", 10_000);
-    Batch batch = new Batch(r.millis("OTEL_BSP_SCHEDULE_DELAY", 5000), r.positive("OTEL_BSP_MAX_QUEUE_SIZE", 2048),
-        r.positive("OTEL_BSP_MAX_EXPORT_BATCH_SIZE", 512), r.millis("OTEL_BSP_EXPORT_TIMEOUT", 30_000));
+    Batch batch = new Batch(r.millis("OTEL_BSP_SCHEDULE_DELAY", 5000), r.positive("OTEL_BSP_MAX_QUEUE_SIZE", Batch.DEFAULT_QUEUE),
+        r.positive("OTEL_BSP_MAX_EXPORT_BATCH_SIZE", Batch.DEFAULT_SIZE), r.millis("OTEL_BSP_EXPORT_TIMEOUT", 30_000));
     return new TracingSettings(endpoint, protocol, Map.copyOf(headers), compression, timeout, sampler, ratio, serviceName,
         Map.copyOf(resource), batch);
   }

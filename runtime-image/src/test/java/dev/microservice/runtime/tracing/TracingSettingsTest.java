@@ -56,6 +56,24 @@ class TracingSettingsTest {
   }
 
   @Test
+  void batchDefaultsSuitHighRequestRatesAndTheVariablesWin() {
+    TracingSettings.Batch defaults = TracingSettings.fromEnv(Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", "http://c:4317"), "o").batch();
+    assertThat(defaults.queue()).isEqualTo(8192);
+    assertThat(defaults.size()).isEqualTo(2048);
+    assertThat(defaults.delay()).isEqualTo(Duration.ofSeconds(5));
+    TracingSettings.Batch set = TracingSettings.fromEnv(Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", "http://c:4317",
+        "OTEL_BSP_MAX_QUEUE_SIZE", "2048", "OTEL_BSP_MAX_EXPORT_BATCH_SIZE", "512"), "o").batch();
+    assertThat(set.queue()).isEqualTo(2048);
+    assertThat(set.size()).isEqualTo(512);
+  }
+
+  @Test
+  void spanConstantsLeaveOutNullValuesAndNeedPairs() {
+    assertThat(SpanConstants.of("a", "1", "b", null).values()).containsExactly(Map.entry("a", "1"));
+    assertThatThrownBy(() -> SpanConstants.of("a")).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void badValuesNameTheirVariable() {
     assertBad(Map.of("OTEL_TRACES_SAMPLER", "jaeger_remote"), "OTEL_TRACES_SAMPLER: 'jaeger_remote' is not valid");
     assertBad(Map.of("OTEL_TRACES_SAMPLER", "traceidratio", "OTEL_TRACES_SAMPLER_ARG", "1.5"),
