@@ -45,6 +45,10 @@ public final class LogFormatSelection {
     }
     if (System.getProperty(PROVIDER_PROPERTY) == null) {
       System.setProperty(PROVIDER_PROPERTY, TextServiceProvider.class.getName());
+      if (System.getProperty(VERBOSITY_PROPERTY) == null) {
+        // Naming a provider makes SLF4J print an INFO note ("Attempting to load provider ...") on the log stream.
+        System.setProperty(VERBOSITY_PROPERTY, "WARN");
+      }
     }
     if (!f.isEmpty() && !f.equals("text")) {
       String shown = format.length() > 20 ? format.substring(0, 20) + "..." : format;

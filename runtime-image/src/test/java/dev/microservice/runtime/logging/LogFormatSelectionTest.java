@@ -25,7 +25,9 @@ class LogFormatSelectionTest {
     for (String format : new String[] {"text", null, "xml"}) {
       LogFormatSelection.select(format, "LOG_FORMAT");
       assertThat(System.getProperty("slf4j.provider")).isEqualTo(TextServiceProvider.class.getName());
+      assertThat(System.getProperty("slf4j.internal.verbosity")).as("no SLF4J note about the named provider").isEqualTo("WARN");
       System.clearProperty(LogFormatSelection.PROVIDER_PROPERTY);
+      System.clearProperty(LogFormatSelection.VERBOSITY_PROPERTY);
     }
   }
 
