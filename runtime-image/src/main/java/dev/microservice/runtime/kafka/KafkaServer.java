@@ -96,17 +96,17 @@ public final class KafkaServer implements Server {
     // In a transaction a dead letter Kafka refuses as too large would abort the batch: leave such values out up front.
     long deadLetterValueLimit = exactlyOnce ? KafkaClientConfig.maxRequestBytes(kafka.getMaxMessageBytes()) - REQUEST_HEADROOM
         : Long.MAX_VALUE;
-    DeadLetters deadLetters = new DeadLetters(name(), kafka.getDeadLetter(), replies, KafkaMetrics.of(metrics.registry()),
-        deadLetterValueLimit);
-    RecordHandler handler = new RecordHandler(name(), router, kafka.getMaxMessageBytes(), Backoff.of(kafka.getRetry()),
-        deadLetters, replies, metrics, KafkaMetrics.of(metrics.registry()), tracing, config.groupId());
+    KafkaMetrics kafkaMetrics = KafkaMetrics.of(metrics.registry());
+    DeadLetters deadLetters = new DeadLetters(name(), kafka.getDeadLetter(), replies, kafkaMetrics, deadLetterValueLimit);
+    RecordHandler handler = RecordHandler.of(name(), router, kafka, config, deadLetters, replies, metrics, kafkaMetrics,
+        tracing);
     Map<String, Object> consumerConfig = config.consumer(protocol);
     if (exactlyOnce) {
       loop = new TransactionalLoop(name(), () -> new KafkaConsumer<>(consumerConfig), producer, topics, handler, pool,
-          KafkaMetrics.of(metrics.registry()));
+          kafkaMetrics);
     } else {
       loop = new PollLoop(name(), () -> new KafkaConsumer<>(consumerConfig), topics, tp -> new PartitionWorker(tp, handler, pool, timer),
-          KafkaMetrics.of(metrics.registry()), drainTimeout);
+          kafkaMetrics, drainTimeout);
     }
     thread = new Thread(loop, "kafka-" + name() + "-poll");
     thread.start();

@@ -6,6 +6,7 @@ import dev.microservice.endpoint.RequestContext;
 import dev.microservice.endpoint.Status;
 import dev.microservice.endpoint.Transport;
 import dev.microservice.model.DeadLetterSpec;
+import dev.microservice.model.KafkaServerSpec;
 import dev.microservice.model.contract.KafkaHeaderNames;
 import dev.microservice.runtime.kafka.KafkaMetrics.Outcome;
 import dev.microservice.runtime.kafka.Replies.SendFailure;
@@ -58,6 +59,19 @@ final class RecordHandler {
   RecordHandler(String server, Router router, int maxMessageBytes, Backoff backoff, DeadLetters deadLetters,
       Replies replies, RuntimeMetrics metrics, KafkaMetrics kafkaMetrics) {
     this(server, router, maxMessageBytes, backoff, deadLetters, replies, metrics, kafkaMetrics, Tracing.off(""), "");
+  }
+
+  /**
+   * The handler of a Kafka server, as its consumer-group and share-group forms both build it.
+   *
+   * @param server the server's name
+   * @param kafka its spec: maximum message size and retry backoff
+   * @param config its client configuration: the group, for the spans
+   */
+  static RecordHandler of(String server, Router router, KafkaServerSpec kafka, KafkaClientConfig config,
+      DeadLetters deadLetters, Replies replies, RuntimeMetrics metrics, KafkaMetrics kafkaMetrics, Tracing tracing) {
+    return new RecordHandler(server, router, kafka.getMaxMessageBytes(), Backoff.of(kafka.getRetry()), deadLetters,
+        replies, metrics, kafkaMetrics, tracing, config.groupId());
   }
 
   /**

@@ -63,9 +63,8 @@ public final class ShareKafkaServer implements Server {
     producer = new KafkaProducer<>(config.producer(kafka.getMaxMessageBytes()));
     KafkaMetrics kafkaMetrics = KafkaMetrics.of(metrics.registry());
     Replies replies = new Replies(producer);
-    RecordHandler handler = new RecordHandler(name(), router, kafka.getMaxMessageBytes(), Backoff.of(kafka.getRetry()),
-        new DeadLetters(name(), kafka.getDeadLetter(), replies, kafkaMetrics), replies, metrics, kafkaMetrics, tracing,
-        config.groupId());
+    RecordHandler handler = RecordHandler.of(name(), router, kafka, config,
+        new DeadLetters(name(), kafka.getDeadLetter(), replies, kafkaMetrics), replies, metrics, kafkaMetrics, tracing);
     ShareMetrics shareMetrics = ShareMetrics.of(metrics.registry());
     int concurrency = kafka.effectiveConcurrency();
     for (int i = 1; i <= concurrency; i++) {
